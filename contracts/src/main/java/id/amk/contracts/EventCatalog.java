@@ -1,0 +1,32 @@
+package id.amk.contracts;
+
+import id.amk.contracts.cases.CaseRegistered;
+import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.contracts.identity.UserRegistered;
+import id.amk.contracts.lapor.ReportAccepted;
+import id.amk.contracts.referral.ReferralStatusChanged;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every integration event type AMK publishes. A new type is added here, with its schema and golden sample. */
+public final class EventCatalog {
+
+    public static final List<EventType> ALL = List.of(
+            CaseRegistered.TYPE,
+            CaseStageChanged.TYPE,
+            ReportAccepted.TYPE,
+            ReferralStatusChanged.TYPE,
+            UserRegistered.TYPE);
+
+    public static Optional<EventType> byType(String type) {
+        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    public static Optional<EventType> byDataClass(Class<?> dataClass) {
+        return ALL.stream().filter(t -> t.dataClass().equals(dataClass)).findFirst();
+    }
+
+    private EventCatalog() {
+    }
+}

@@ -1,0 +1,20 @@
+package id.amk.contracts.referral;
+
+import id.amk.contracts.EventType;
+import id.amk.contracts.Topics;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@code amk.referral.ReferralStatusChanged.v1}: an ATENSI referral changed status. */
+public record ReferralStatusChanged(
+        String referralId,
+        String caseId,
+        String providerId,
+        String status,
+        List<String> components,
+        String reason,
+        Instant changedAt) {
+
+    public static final EventType TYPE = new EventType("amk.referral.ReferralStatusChanged.v1", Topics.REFERRAL_EVENTS, ReferralStatusChanged.class);
+}
