@@ -1,0 +1,58 @@
+package id.amk.platform.axon;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Axon on the service's own Mongo database: the event store (the outbox of the Kafka relay) and the
+ * token store of the streaming processors. axon-mongo has no Spring Boot starter for Axon 4.13, so the
+ * beans are declared here, once.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@ConditionalOnClass({MongoEventStorageEngine.class, EventStorageEngine.class})
+public class AxonMongoAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, properties.getMongoClientDatabase()).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventStorageEngine eventStorageEngine(MongoTemplate template, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer, Configuration configuration) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+        // unique (aggregate, sequence): two concurrent writers of one aggregate cannot both append
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+        MongoTokenStore store = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+        store.ensureIndexes();
+        return store;
+    }
+}

@@ -1,0 +1,60 @@
+package id.amk.platform.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The operational defaults every AMK service shares, at the lowest precedence so that a service's
+ * application.yml or the environment can still override each of them: graceful shutdown, actuator
+ * probes with Kafka and Mongo in readiness, Prometheus metrics, problem+json, bilingual messages, Jackson
+ * serialization in Axon, readable logs in dev and structured JSON (ECS) everywhere else.
+ */
+public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
+
+    public static final String DEV_PROFILE = "dev";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.error.include-binding-errors", "never");
+        defaults.put("spring.messages.basename", "amk-problems");
+        defaults.put("spring.messages.fallback-to-system-locale", "false");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        defaults.put("spring.kafka.producer.properties.max.block.ms", "10000");
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("axon.serializer.events", "jackson");
+        defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("axon.axonserver.enabled", "false");
+        defaults.put("logging.level.org.apache.kafka", "WARN");
+        defaults.put("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR");
+        defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
+        boolean dev = environment.matchesProfiles(DEV_PROFILE);
+        if (!dev && !environment.getProperty("amk.logging.readable", Boolean.class, false)) {
+            defaults.put("logging.structured.format.console", "ecs");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("amkDefaults", defaults));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

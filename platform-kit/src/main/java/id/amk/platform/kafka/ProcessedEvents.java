@@ -1,0 +1,33 @@
+package id.amk.platform.kafka;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+
+/** The ids of the events each consumer has processed, in the service's own database (lookups by _id). */
+public class ProcessedEvents {
+
+    static final String COLLECTION = "processed_events";
+
+    private final MongoTemplate mongo;
+
+    public ProcessedEvents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public boolean contains(String consumer, String eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
+    }
+
+    public void add(String consumer, String eventId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(key(consumer, eventId))),
+                Update.update("processedAt", Instant.now()), COLLECTION);
+    }
+
+    private static String key(String consumer, String eventId) {
+        return consumer + "/" + eventId;
+    }
+}

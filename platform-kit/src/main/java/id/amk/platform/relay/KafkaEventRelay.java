@@ -1,0 +1,96 @@
+package id.amk.platform.relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.platform.correlation.CorrelationId;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes the service's stored domain events to Kafka as CloudEvents (binary mode), at least once and in
+ * order per aggregate. The event store is the outbox: this handler runs in a streaming processor whose
+ * token sits in the Mongo token store, and it returns only once Kafka has acknowledged the record, so
+ * the token never moves past an event that was not published. The CloudEvents id is the domain event's
+ * id: a copy sent again after a crash carries the same id, and consumers drop it.
+ */
+@ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
+public class KafkaEventRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final List<IntegrationEventMapper> mappers;
+    private final Producer<String, byte[]> producer;
+    private final ObjectMapper json;
+    private final URI source;
+
+    public KafkaEventRelay(List<IntegrationEventMapper> mappers, Producer<String, byte[]> producer, ObjectMapper json,
+                           String applicationName) {
+        this.mappers = List.copyOf(mappers);
+        this.producer = producer;
+        this.json = json;
+        this.source = URI.create("/amk/" + applicationName);
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> message) throws InterruptedException, ExecutionException, TimeoutException {
+        if (!(message instanceof DomainEventMessage<?> domainEvent)) {
+            return;
+        }
+        Optional<OutgoingEvent> outgoing = map(domainEvent);
+        if (outgoing.isEmpty()) {
+            return;
+        }
+        ProducerRecord<String, byte[]> record = toRecord(domainEvent, outgoing.get());
+        producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private Optional<OutgoingEvent> map(DomainEventMessage<?> event) {
+        for (IntegrationEventMapper mapper : mappers) {
+            Optional<OutgoingEvent> outgoing = mapper.map(event);
+            if (outgoing.isPresent()) {
+                return outgoing;
+            }
+        }
+        return Optional.empty();
+    }
+
+    ProducerRecord<String, byte[]> toRecord(DomainEventMessage<?> event, OutgoingEvent outgoing) {
+        byte[] data;
+        try {
+            data = json.writeValueAsBytes(outgoing.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + outgoing.type().type(), e);
+        }
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.getIdentifier())
+                .withSource(source)
+                .withType(outgoing.type().type())
+                .withSubject(event.getAggregateIdentifier())
+                .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataSchema(URI.create(outgoing.type().dataSchema()))
+                .withDataContentType("application/json")
+                .withData(data);
+        Object correlationId = event.getMetaData().get(CorrelationId.METADATA_KEY);
+        if (correlationId != null) {
+            builder.withExtension(CorrelationId.CLOUDEVENT_EXTENSION, correlationId.toString());
+        }
+        CloudEvent cloudEvent = builder.build();
+        return KafkaMessageFactory.createWriter(outgoing.type().topic(), event.getAggregateIdentifier()).writeBinary(cloudEvent);
+    }
+}

@@ -1,0 +1,100 @@
+package id.amk.platform.testapp;
+
+import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.platform.kafka.IntegrationEventListener;
+import id.amk.platform.kafka.ReceivedEvent;
+import id.amk.platform.relay.IntegrationEventMapper;
+import id.amk.platform.relay.OutgoingEvent;
+import id.amk.platform.security.AmkCaller;
+import id.amk.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A minimal service on platform-kit, as the real services use it. */
+@SpringBootApplication
+public class TestApplication {
+
+    /** A domain event of the test service, published to Kafka as CaseStageChanged. */
+    public record StageMoved(String caseId, String to, long n) {
+    }
+
+    @Bean
+    IntegrationEventMapper stageMovedMapper() {
+        return event -> event.getPayload() instanceof StageMoved moved
+                ? Optional.of(new OutgoingEvent(CaseStageChanged.TYPE, new CaseStageChanged(moved.caseId(), "REGISTERED",
+                moved.to(), "tester", event.getTimestamp(), "n=" + moved.n())))
+                : Optional.empty();
+    }
+
+    /** Records what it receives; fails on events whose subject says so. */
+    public static class RecordingListener implements IntegrationEventListener {
+        public static final String TOPIC = "test.events.v1";
+        public final List<ReceivedEvent> received = new CopyOnWriteArrayList<>();
+        public final List<String> attempts = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "recorder";
+        }
+
+        @Override
+        public Set<String> topics() {
+            return Set.of(TOPIC);
+        }
+
+        @Override
+        public void on(ReceivedEvent event) {
+            attempts.add(event.id());
+            if ("always-fails".equals(event.subject())) {
+                throw new IllegalStateException("cannot handle this one");
+            }
+            received.add(event);
+        }
+    }
+
+    @Bean
+    RecordingListener recordingListener() {
+        return new RecordingListener();
+    }
+
+    public record Greeting(@NotBlank String name) {
+    }
+
+    @RestController
+    static class TestController {
+        @GetMapping("/api/me")
+        Map<String, Object> me() {
+            AmkCaller caller = AmkCaller.current().orElseThrow();
+            return Map.of("subject", caller.subject(), "roles", caller.roles(), "regions", caller.regions(),
+                    "coversBandung", caller.covers("32.73.01.1001"));
+        }
+
+        @PostMapping("/api/greetings")
+        Map<String, String> greet(@Valid @RequestBody Greeting greeting) {
+            return Map.of("hello", greeting.name());
+        }
+
+        @GetMapping("/api/refusal")
+        void refuse() {
+            throw new ProblemException(HttpStatus.CONFLICT, "validation", Map.of("field", "name"));
+        }
+
+        @GetMapping("/api/bug")
+        void bug() {
+            throw new IllegalStateException("secret internals: NIK 3273010101010001");
+        }
+    }
+}
