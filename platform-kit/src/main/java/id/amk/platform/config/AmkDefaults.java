@@ -43,6 +43,10 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("axon.axonserver.enabled", "false");
+        // the Kafka relay: one pooled streaming processor; the token is stored once per batch, so a crash
+        // re-sends at most one batch (same CloudEvents ids: consumers drop the copies)
+        defaults.put("axon.eventhandling.processors.kafka-relay.mode", "pooled");
+        defaults.put("axon.eventhandling.processors.kafka-relay.batch-size", "10");
         defaults.put("logging.level.org.apache.kafka", "WARN");
         defaults.put("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR");
         defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");

@@ -46,14 +46,13 @@ public class RelayAutoConfiguration {
     }
 
     /**
-     * The relay's processor: pooled streaming from the start of the event store, and a failure (Kafka
-     * unreachable) propagates, so the batch is retried with back-off instead of being logged and skipped.
+     * The relay's processor streams from the start of the event store; a failure (Kafka unreachable) propagates, so the batch is retried with back-off instead of being logged and skipped.
      */
     @Bean
     ConfigurerModule kafkaRelayProcessor(Producer<String, byte[]> relayProducer) {
         return configurer -> {
+            // mode and batch size: AmkDefaults (axon.eventhandling.processors.kafka-relay.*), overridable
             configurer.eventProcessing()
-                    .registerPooledStreamingEventProcessor(KafkaEventRelay.PROCESSING_GROUP)
                     .registerListenerInvocationErrorHandler(KafkaEventRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
             // the producer closes after the processor has stopped (Axon shuts down before Spring destroys beans)
             configurer.onInitialize(config -> config.onShutdown(() -> relayProducer.close(Duration.ofSeconds(5))));

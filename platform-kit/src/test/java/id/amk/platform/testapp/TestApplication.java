@@ -9,6 +9,7 @@ import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -41,9 +42,13 @@ public class TestApplication {
 
     /** Records what it receives; fails on events whose subject says so. */
     public static class RecordingListener implements IntegrationEventListener {
-        public static final String TOPIC = "test.events.v1";
+        private final String topic;
         public final List<ReceivedEvent> received = new CopyOnWriteArrayList<>();
         public final List<String> attempts = new CopyOnWriteArrayList<>();
+
+        public RecordingListener(String topic) {
+            this.topic = topic;
+        }
 
         @Override
         public String name() {
@@ -52,7 +57,7 @@ public class TestApplication {
 
         @Override
         public Set<String> topics() {
-            return Set.of(TOPIC);
+            return Set.of(topic);
         }
 
         @Override
@@ -66,8 +71,8 @@ public class TestApplication {
     }
 
     @Bean
-    RecordingListener recordingListener() {
-        return new RecordingListener();
+    RecordingListener recordingListener(@Value("${test.topic:test.events.v1}") String topic) {
+        return new RecordingListener(topic);
     }
 
     public record Greeting(@NotBlank String name) {
