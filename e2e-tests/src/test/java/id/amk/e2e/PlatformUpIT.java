@@ -1,0 +1,172 @@
+package id.amk.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform as a newcomer starts it: `./amk up` (on ports of its own and a data directory under
+ * target/), then what the README promises through the gateway and the broker, then `./amk down`.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformUpIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("amk.root", "..")).toAbsolutePath().normalize();
+    private static final Path DATA = ROOT.resolve("e2e-tests/target/amk-e2e");
+    private static final int GATEWAY = 18080;
+    private static final int KAFKA = 19092;
+    private static final Map<String, String> PORTS = Map.of(
+            "AMK_GATEWAY_PORT", "18080", "AMK_CASE_PORT", "18081", "AMK_REFERRAL_PORT", "18082",
+            "AMK_REPORTING_PORT", "18083", "AMK_IDENTITY_PORT", "18084", "AMK_KAFKA_PORT", "19092",
+            "AMK_KAFKA_CONTROLLER_PORT", "19093", "AMK_MONGO_PORT", "37017");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static Result up;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        up = amk("up");
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        amk("down");
+    }
+
+    @Test
+    @Order(1)
+    void up_reports_every_process_healthy_with_the_addresses() {
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("all 7 processes healthy", "http://localhost:" + GATEWAY,
+                "localhost:" + KAFKA, "demo-integration", "Demo#2026", DATA.toString());
+    }
+
+    @Test
+    @Order(2)
+    void the_gateway_is_up_and_hands_out_tokens_to_the_demo_client() throws Exception {
+        assertThat(json(get("/actuator/health", null)).path("status").asText()).isEqualTo("UP");
+        String token = token();
+        assertThat(token.split("\\.")).hasSize(3);
+    }
+
+    @Test
+    @Order(3)
+    void an_api_call_without_a_token_is_refused_and_with_one_reaches_the_service() throws Exception {
+        HttpResponse<String> refused = get("/api/cases", null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.headers().allValues("X-Request-Id")).hasSize(1);
+
+        HttpResponse<String> reached = get("/api/cases", token());
+        assertThat(reached.statusCode()).isNotIn(401, 403, 502, 503, 504);
+        assertThat(reached.headers().firstValue("Content-Type").orElse("")).contains("json");
+    }
+
+    @Test
+    @Order(4)
+    void the_broker_answers_a_plain_kafka_client() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", "localhost:" + KAFKA))) {
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
+        Result again = amk("up");
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.output().strip()).startsWith("amk: AMK is already running").doesNotContain("\n");
+        Result status = amk("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output().lines().filter(l -> l.endsWith(" UP"))).hasSize(7);
+    }
+
+    @Test
+    @Order(6)
+    void down_stops_every_process() throws Exception {
+        List<Long> pids;
+        try (Stream<Path> files = Files.list(DATA.resolve("run"))) {
+            pids = files.filter(p -> p.toString().endsWith(".pid")).map(PlatformUpIT::readPid).toList();
+        }
+        assertThat(pids).hasSize(7);
+        Result down = amk("down");
+        assertThat(down.exitCode()).isZero();
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("process %d", pid).isFalse());
+    }
+
+    private String token() throws Exception {
+        String basic = Base64.getEncoder().encodeToString("demo-integration:demo-integration-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).path("access_token").asText();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static long readPid(Path file) {
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static Result amk(String command) throws Exception {
+        File log = Files.createTempFile("amk-" + command, ".log").toFile();
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("amk").toString(), command)
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log);
+        Map<String, String> env = new HashMap<>(PORTS);
+        env.put("AMK_DATA_DIR", DATA.toString());
+        env.put("AMK_NO_BUILD", "1"); // the reactor has just packaged every module
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./amk " + command + " did not finish in 6 minutes");
+        }
+        String output = Files.readString(log.toPath());
+        System.out.println("./amk " + command + ":\n" + output);
+        return new Result(process.exitValue(), output);
+    }
+}
