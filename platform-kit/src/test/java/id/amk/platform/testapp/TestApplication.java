@@ -10,7 +10,13 @@ import id.amk.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,8 +84,32 @@ public class TestApplication {
     public record Greeting(@NotBlank String name) {
     }
 
+    /** A command of the test service: its handler records a StageMoved event for the case. */
+    public record MoveStage(String caseId) {
+    }
+
+    @Component
+    static class StageMover {
+        private final EventStore events;
+
+        StageMover(EventStore events) {
+            this.events = events;
+        }
+
+        @CommandHandler
+        void handle(MoveStage command) {
+            events.publish(new GenericDomainEventMessage<>("Case", command.caseId(), 0, new StageMoved(command.caseId(), "ASSESSED", 0)));
+        }
+    }
+
     @RestController
     static class TestController {
+        private final CommandGateway commands;
+
+        TestController(CommandGateway commands) {
+            this.commands = commands;
+        }
+
         @GetMapping("/api/me")
         Map<String, Object> me() {
             AmkCaller caller = AmkCaller.current().orElseThrow();
@@ -90,6 +120,11 @@ public class TestApplication {
         @PostMapping("/api/greetings")
         Map<String, String> greet(@Valid @RequestBody Greeting greeting) {
             return Map.of("hello", greeting.name());
+        }
+
+        @PostMapping("/api/stage-moves/{caseId}")
+        void move(@PathVariable String caseId) {
+            commands.sendAndWait(new MoveStage(caseId));
         }
 
         @GetMapping("/api/refusal")
