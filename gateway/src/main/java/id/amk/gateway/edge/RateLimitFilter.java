@@ -1,0 +1,73 @@
+package id.amk.gateway.edge;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A token bucket per caller: per user or machine client (token subject), per address for calls without
+ * a token (the token endpoint). Over the limit: 429 problem+json with Retry-After. Buckets live in this
+ * gateway instance (one instance per region here; a shared store is needed once it scales out).
+ */
+@Component
+public class RateLimitFilter implements GlobalFilter, Ordered {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final long capacity;
+    private final Duration period;
+    private final EdgeProblems problems;
+
+    public RateLimitFilter(@Value("${amk.gateway.rate-limit.capacity:200}") long capacity,
+                           @Value("${amk.gateway.rate-limit.period:10s}") Duration period, EdgeProblems problems) {
+        this.capacity = capacity;
+        this.period = period;
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return exchange.getPrincipal()
+                .map(principal -> principal instanceof JwtAuthenticationToken jwt ? "subject:" + jwt.getToken().getSubject() : "name:" + principal.getName())
+                .defaultIfEmpty(address(exchange))
+                .flatMap(caller -> {
+                    ConsumptionProbe probe = buckets.get(caller, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+                    if (probe.isConsumed()) {
+                        return chain.filter(exchange);
+                    }
+                    long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", Map.of("retryAfterSeconds", retryAfter));
+                });
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build();
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return "address:" + (remote == null ? "unknown" : remote.getAddress().getHostAddress());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}
