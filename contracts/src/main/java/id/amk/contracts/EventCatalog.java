@@ -2,6 +2,9 @@ package id.amk.contracts;
 
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.contracts.identity.AgencyChanged;
+import id.amk.contracts.identity.AgencyRegistered;
+import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.lapor.ReportAccepted;
 import id.amk.contracts.referral.ReferralStatusChanged;
@@ -17,7 +20,10 @@ public final class EventCatalog {
             CaseStageChanged.TYPE,
             ReportAccepted.TYPE,
             ReferralStatusChanged.TYPE,
-            UserRegistered.TYPE);
+            UserRegistered.TYPE,
+            UserChanged.TYPE,
+            AgencyRegistered.TYPE,
+            AgencyChanged.TYPE);
 
     public static Optional<EventType> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();

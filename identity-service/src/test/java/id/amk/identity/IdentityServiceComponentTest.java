@@ -5,9 +5,18 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import id.amk.identity.authorization.SigningKeys;
+import id.amk.contracts.ContractValidator;
+import id.amk.contracts.Topics;
+import id.amk.contracts.identity.UserRegistered;
+import id.amk.identity.keys.SigningKeys;
+import id.amk.platform.test.AmkInfra;
 import id.amk.platform.test.AmkTest;
 import id.amk.platform.test.ServiceComponentContract;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,14 +28,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @AmkTest
 @ActiveProfiles("dev")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdentityServiceComponentTest extends ServiceComponentContract {
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     MongoTemplate mongo;
@@ -47,13 +65,8 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
     void the_demo_integration_client_gets_a_signed_jwt_with_every_scope_and_the_public_issuer() throws Exception {
         HttpResponse<String> response = clientCredentials("demo-integration", "demo-integration-secret");
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = json(response);
-        assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
-
-        SignedJWT jwt = SignedJWT.parse(body.path("access_token").asText());
-        JWKSet published = JWKSet.parse(get("/oauth2/jwks", null).body());
-        RSAKey key = (RSAKey) published.getKeyByKeyId(jwt.getHeader().getKeyID());
-        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        SignedJWT jwt = SignedJWT.parse(json(response).path("access_token").asText());
+        assertThat(verifies(jwt)).isTrue();
         assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://localhost:8080");
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("scope"))
                 .contains("cases.read", "cases.write", "referrals.write", "registry.export", "identity.admin");
@@ -73,14 +86,117 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
 
     @Test
     void the_signing_key_survives_a_restart() {
-        SigningKeys afterRestart = new SigningKeys(mongo);
+        SigningKeys afterRestart = new SigningKeys(mongo, Clock.systemUTC(), Duration.ofMinutes(15));
         afterRestart.load();
-        assertThat(afterRestart.activeKeyId()).isEqualTo(signingKeys.activeKeyId());
+        assertThat(afterRestart.signingKeyId()).isEqualTo(signingKeys.signingKeyId());
+    }
+
+    @Test
+    void after_a_key_rotation_old_and_new_tokens_both_verify_and_new_ones_use_the_new_key() throws Exception {
+        SignedJWT before = SignedJWT.parse(validToken());
+        HttpResponse<String> rotation = send("POST", "/api/admin/keys/rotation", validToken(), null);
+        assertThat(rotation.statusCode()).isEqualTo(201);
+        SignedJWT after = SignedJWT.parse(validToken());
+        assertThat(after.getHeader().getKeyID()).isNotEqualTo(before.getHeader().getKeyID()).isEqualTo(signingKeys.signingKeyId());
+        assertThat(verifies(before)).isTrue();
+        assertThat(verifies(after)).isTrue();
+        assertThat(send("GET", "/api/users", before.serialize(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_admin_registers_an_agency_and_a_partner_user_whose_password_is_shown_once() throws Exception {
+        String agency = "lks-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = send("POST", "/api/agencies", validToken(),
+                "{\"agencyId\":\"" + agency + "\",\"name\":\"LKSA Harapan\",\"type\":\"LKSA\",\"regions\":[\"32.73\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        String username = "mitra-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> user = send("POST", "/api/users", validToken(), "{\"username\":\"" + username
+                + "\",\"displayName\":\"Mitra\",\"roles\":[\"PARTNER\"],\"regions\":[\"32.73\"],\"agency\":\"" + agency + "\"}");
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        assertThat(json(user).path("initialPassword").asText()).hasSizeGreaterThanOrEqualTo(20);
+
+        HttpResponse<String> list = send("GET", "/api/users", validToken(), null);
+        assertThat(list.body()).contains(username).doesNotContain("initialPassword").doesNotContain("passwordHash").doesNotContain("{bcrypt}");
+        assertThat(send("POST", "/api/users", validToken(), "{\"username\":\"" + username + "\",\"roles\":[\"MINISTRY_ANALYST\"]}")
+                .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void a_user_outside_the_region_rules_is_refused_naming_the_field() throws Exception {
+        HttpResponse<String> worker = send("POST", "/api/users", validToken(),
+                "{\"username\":\"peksos-x\",\"roles\":[\"PEKSOS\"],\"regions\":[\"32\"]}");
+        assertThat(worker.statusCode()).isEqualTo(400);
+        assertThat(json(worker).path("field").asText()).isEqualTo("regions");
+        HttpResponse<String> badCode = send("POST", "/api/users", validToken(),
+                "{\"username\":\"peksos-y\",\"roles\":[\"PEKSOS\"],\"regions\":[\"Bandung\"]}");
+        assertThat(badCode.statusCode()).isEqualTo(400);
+        assertThat(badCode.body()).contains("regions");
+    }
+
+    @Test
+    void a_worker_token_is_refused_by_the_admin_api() throws Exception {
+        String token = id.amk.platform.test.TestJwtIssuer.get().userToken("peksos", List.of("PEKSOS"), List.of("32.73"), null);
+        assertThat(send("GET", "/api/users", token, null).statusCode()).isEqualTo(401); // another issuer's key: refused
+    }
+
+    @Test
+    void a_disabled_client_gets_no_more_tokens() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/clients", validToken(),
+                "{\"clientId\":\"dtsen-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"kind\":\"MACHINE\",\"scopes\":[\"registry.export\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String clientId = json(created).path("client").path("clientId").asText();
+        String secret = json(created).path("clientSecret").asText();
+        assertThat(clientCredentials(clientId, secret).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/clients", validToken(), null).body()).doesNotContain(secret);
+        assertThat(send("POST", "/api/clients/" + clientId + "/disable", validToken(), null).statusCode()).isEqualTo(200);
+        assertThat(clientCredentials(clientId, secret).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void registrations_are_published_on_the_identity_topic_without_password_material() throws Exception {
+        String username = "analis-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> user = send("POST", "/api/users", validToken(),
+                "{\"username\":\"" + username + "\",\"roles\":[\"MINISTRY_ANALYST\"]}");
+        String userId = json(user).path("user").path("userId").asText();
+        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AmkInfra.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "identity-test-" + userId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.IDENTITY_EVENTS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (userId.equals(r.key())) {
+                        ours.add(r);
+                    }
+                });
+                return !ours.isEmpty();
+            });
+        }
+        ConsumerRecord<String, byte[]> record = ours.get(0);
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo(UserRegistered.TYPE.type());
+        String body = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(body).contains(username).doesNotContainIgnoringCase("password").doesNotContain("{bcrypt}");
+        assertThat(new ContractValidator().validate(UserRegistered.TYPE, new com.fasterxml.jackson.databind.ObjectMapper().readTree(body))).isEmpty();
+    }
+
+    private boolean verifies(SignedJWT jwt) throws Exception {
+        JWKSet published = JWKSet.parse(get("/oauth2/jwks", null).body());
+        RSAKey key = (RSAKey) published.getKeyByKeyId(jwt.getHeader().getKeyID());
+        return key != null && jwt.verify(new RSASSAVerifier(key));
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> clientCredentials(String client, String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());

@@ -6,20 +6,24 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Identity settings. Clients and users listed here are seeded at start-up (the dev profile's demo
- * accounts); secrets and passwords come from the environment anywhere else, and the published demo
- * values are refused outside dev (platform-kit's DemoSecretGuard).
+ * Identity settings. The agencies, clients and users listed here are seeded at start-up when missing (the
+ * dev profile's demo accounts); the published demo secrets are refused outside dev (platform-kit's
+ * DemoSecretGuard). Everything else is administered through /api/agencies, /api/clients and /api/users.
  */
 @ConfigurationProperties("amk.identity")
-public record IdentityProperties(String issuer, Duration accessTokenTtl, List<Client> clients, List<User> users) {
+public record IdentityProperties(String issuer, Duration accessTokenTtl, List<Agency> agencies, List<Client> clients, List<User> users) {
 
     public IdentityProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
+        agencies = agencies == null ? List.of() : agencies;
         clients = clients == null ? List.of() : clients;
         users = users == null ? List.of() : users;
     }
 
-    /** An OAuth2 client: a machine client (client_credentials) when it has a secret, else a public web client (code + PKCE). */
+    public record Agency(String id, String name, String type, List<String> regions) {
+    }
+
+    /** A web client (authorization code + PKCE) when it has redirect URIs, else a machine client (client credentials). */
     public record Client(String id, String secret, List<String> scopes, List<String> redirectUris) {
         public Client {
             scopes = scopes == null ? List.of() : scopes;
@@ -27,7 +31,6 @@ public record IdentityProperties(String issuer, Duration accessTokenTtl, List<Cl
         }
     }
 
-    /** A person: roles of DESIGN.md, Kemendagri region codes (a worker's regency, a supervisor's province), agency for partners. */
     public record User(String username, String password, String displayName, List<String> roles, List<String> regions, String agency) {
         public User {
             roles = roles == null ? List.of() : roles;

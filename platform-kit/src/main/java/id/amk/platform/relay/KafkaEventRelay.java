@@ -3,9 +3,6 @@ package id.amk.platform.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.platform.correlation.CorrelationId;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -13,8 +10,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
-import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -37,14 +32,14 @@ public class KafkaEventRelay {
     private final List<IntegrationEventMapper> mappers;
     private final Producer<String, byte[]> producer;
     private final ObjectMapper json;
-    private final URI source;
+    private final String source;
 
     public KafkaEventRelay(List<IntegrationEventMapper> mappers, Producer<String, byte[]> producer, ObjectMapper json,
                            String applicationName) {
         this.mappers = List.copyOf(mappers);
         this.producer = producer;
         this.json = json;
-        this.source = URI.create("/amk/" + applicationName);
+        this.source = CloudEventRecords.sourceOf(applicationName);
     }
 
     @EventHandler
@@ -77,20 +72,8 @@ public class KafkaEventRelay {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + outgoing.type().type(), e);
         }
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(event.getIdentifier())
-                .withSource(source)
-                .withType(outgoing.type().type())
-                .withSubject(event.getAggregateIdentifier())
-                .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
-                .withDataSchema(URI.create(outgoing.type().dataSchema()))
-                .withDataContentType("application/json")
-                .withData(data);
         Object correlationId = event.getMetaData().get(CorrelationId.METADATA_KEY);
-        if (correlationId != null) {
-            builder.withExtension(CorrelationId.CLOUDEVENT_EXTENSION, correlationId.toString());
-        }
-        CloudEvent cloudEvent = builder.build();
-        return KafkaMessageFactory.createWriter(outgoing.type().topic(), event.getAggregateIdentifier()).writeBinary(cloudEvent);
+        return CloudEventRecords.of(outgoing.type(), event.getIdentifier(), source, event.getAggregateIdentifier(),
+                event.getTimestamp(), data, correlationId == null ? null : correlationId.toString());
     }
 }

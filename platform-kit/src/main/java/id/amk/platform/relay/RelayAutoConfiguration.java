@@ -1,11 +1,7 @@
 package id.amk.platform.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -17,9 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Switched on by a service that declares an {@link IntegrationEventMapper}. */
 @AutoConfiguration(after = org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration.class)
@@ -29,14 +23,7 @@ public class RelayAutoConfiguration {
 
     @Bean(destroyMethod = "")
     Producer<String, byte[]> relayProducer(KafkaProperties kafka, Environment environment) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, environment.getRequiredProperty("spring.application.name") + "-relay");
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaProducer<>(config);
+        return KafkaProducers.forIntegrationEvents(kafka, environment.getRequiredProperty("spring.application.name") + "-relay");
     }
 
     @Bean

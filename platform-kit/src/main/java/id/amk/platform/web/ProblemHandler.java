@@ -3,6 +3,7 @@ package id.amk.platform.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void securityRefusal(RuntimeException ex) {
         throw ex;
+    }
+
+    /** Two writers changed the same record at once: the later one is told to reload and retry. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
+        ProblemDetail body = Problems.of(messages, LocaleContextHolder.getLocale(), HttpStatus.CONFLICT, "concurrent-change");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,59 @@
+package id.amk.identity.users;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** /api/users: ADMIN only (the security chain). */
+@RestController
+@RequestMapping("/api/users")
+class UserAdminController {
+
+    private final UserService users;
+
+    UserAdminController(UserService users) {
+        this.users = users;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a user; the generated first password is in this answer only")
+    UserService.Registered register(@Valid @RequestBody UserRequest request) {
+        return users.register(request);
+    }
+
+    @GetMapping
+    List<UserView> list() {
+        return users.list();
+    }
+
+    @GetMapping("/{userId}")
+    UserView get(@PathVariable String userId) {
+        return users.get(userId);
+    }
+
+    @PutMapping("/{userId}")
+    UserView change(@PathVariable String userId, @Valid @RequestBody UserRequest request) {
+        return users.change(userId, request);
+    }
+
+    @PostMapping("/{userId}/disable")
+    UserView disable(@PathVariable String userId) {
+        return users.setEnabled(userId, false);
+    }
+
+    @PostMapping("/{userId}/enable")
+    UserView enable(@PathVariable String userId) {
+        return users.setEnabled(userId, true);
+    }
+}

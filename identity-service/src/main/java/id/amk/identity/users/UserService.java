@@ -1,0 +1,159 @@
+package id.amk.identity.users;
+
+import id.amk.contracts.identity.UserChanged;
+import id.amk.contracts.identity.UserRegistered;
+import id.amk.identity.agencies.Agencies;
+import id.amk.identity.events.IdentityEvents;
+import id.amk.platform.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Users' lifecycle: registration, changes, disabling, and the lockout after repeated failed sign-ins. */
+@Service
+public class UserService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccounts users;
+    private final Agencies agencies;
+    private final PasswordEncoder passwords;
+    private final IdentityEvents events;
+    private final Clock clock;
+    private final int maxFailedLogins;
+    private final Duration lockDuration;
+
+    public UserService(UserAccounts users, Agencies agencies, PasswordEncoder passwords, IdentityEvents events, Clock clock,
+                       @Value("${amk.identity.lockout.max-failed-logins:5}") int maxFailedLogins,
+                       @Value("${amk.identity.lockout.duration:15m}") Duration lockDuration) {
+        this.users = users;
+        this.agencies = agencies;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+        this.maxFailedLogins = maxFailedLogins;
+        this.lockDuration = lockDuration;
+    }
+
+    /** A user created by an admin, with a generated first password that is shown once. */
+    public record Registered(UserView user, String initialPassword) {
+    }
+
+    public Registered register(UserRequest request) {
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
+        return new Registered(register(request, password), password);
+    }
+
+    public UserView register(UserRequest request, String password) {
+        checkScope(request);
+        if (users.findByUsername(request.username()).isPresent()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "conflict", Map.of("field", "username"));
+        }
+        UserAccount user = new UserAccount();
+        user.userId = UUID.randomUUID().toString();
+        user.username = request.username();
+        user.passwordHash = passwords.encode(password);
+        apply(user, request);
+        user.createdAt = clock.instant();
+        user.outbox.add(events.of(user.userId, new UserRegistered(user.userId, user.username, user.displayName, user.roles(),
+                user.regions(), user.agency, true, user.createdAt)));
+        return UserView.of(users.insert(user));
+    }
+
+    public UserView change(String userId, UserRequest request) {
+        checkScope(request);
+        UserAccount user = find(userId);
+        apply(user, request);
+        return changed(user);
+    }
+
+    public UserView setEnabled(String userId, boolean enabled) {
+        UserAccount user = find(userId);
+        user.enabled = enabled;
+        if (enabled) {
+            user.failedLogins = 0;
+            user.lockedUntil = null;
+        }
+        return changed(user);
+    }
+
+    public List<UserView> list() {
+        return users.findAll().stream().map(UserView::of).toList();
+    }
+
+    public UserView get(String userId) {
+        return UserView.of(find(userId));
+    }
+
+    /** A failed sign-in; the account locks for a while after too many in a row. */
+    public void recordFailedLogin(String username) {
+        users.findByUsername(username).ifPresent(user -> {
+            user.failedLogins++;
+            if (user.failedLogins >= maxFailedLogins) {
+                user.lockedUntil = clock.instant().plus(lockDuration);
+                user.failedLogins = 0;
+            }
+            users.save(user);
+        });
+    }
+
+    public void recordSuccessfulLogin(String username) {
+        users.findByUsername(username).filter(u -> u.failedLogins > 0).ifPresent(user -> {
+            user.failedLogins = 0;
+            users.save(user);
+        });
+    }
+
+    private UserView changed(UserAccount user) {
+        Instant now = clock.instant();
+        user.outbox.add(events.of(user.userId, new UserChanged(user.userId, user.username, user.displayName, user.roles(),
+                user.regions(), user.agency, user.enabled, now)));
+        return UserView.of(users.save(user));
+    }
+
+    private void apply(UserAccount user, UserRequest request) {
+        user.displayName = request.displayName();
+        user.roles = new ArrayList<>(request.roles());
+        user.regions = new ArrayList<>(request.regions());
+        user.agency = request.agency();
+    }
+
+    /** Region and agency scope per role (DESIGN.md: a worker's regency, a supervisor's province, a partner's agency). */
+    private void checkScope(UserRequest request) {
+        List<String> roles = request.roles();
+        if (roles.contains("PEKSOS") && (request.regions().size() != 1 || !request.regions().get(0).contains("."))) {
+            throw invalid("regions", "peksos-regency");
+        }
+        if (roles.contains("SUPERVISOR") && (request.regions().size() != 1 || request.regions().get(0).contains("."))) {
+            throw invalid("regions", "supervisor-province");
+        }
+        if (roles.contains("PARTNER") && (request.agency() == null || agencies.findById(request.agency()).isEmpty())) {
+            throw invalid("agency", "partner-agency");
+        }
+    }
+
+    private static ProblemException invalid(String field, String rule) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", field, "rule", rule));
+    }
+
+    private UserAccount find(String userId) {
+        return users.findById(userId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "not-found", Map.of()));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

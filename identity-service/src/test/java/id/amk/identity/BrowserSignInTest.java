@@ -1,0 +1,103 @@
+package id.amk.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.SignedJWT;
+import id.amk.identity.users.UserRequest;
+import id.amk.identity.users.UserService;
+import id.amk.platform.test.AmkTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** People sign in through the browser flow (authorization code + PKCE) on the bilingual sign-in page. */
+@AmkTest
+@ActiveProfiles("dev")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserSignInTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserService users;
+
+    @Test
+    void a_demo_worker_signs_in_and_gets_tokens_with_roles_and_region_then_refreshes_them() throws Exception {
+        Browser browser = new Browser(port);
+        URI callback = browser.signIn("peksos.bandung", "Demo#2026");
+        assertThat(callback.toString()).startsWith(Browser.REDIRECT);
+        assertThat(Browser.query(callback, "state")).isEqualTo("s1");
+
+        HttpResponse<String> tokens = browser.token(Map.of("grant_type", "authorization_code", "code", Browser.query(callback, "code"),
+                "redirect_uri", Browser.REDIRECT, "code_verifier", browser.verifier));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(tokens.body());
+        var claims = SignedJWT.parse(body.path("access_token").asText()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("peksos.bandung");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("PEKSOS");
+        assertThat(claims.getStringListClaim("regions")).containsExactly("32.73");
+        assertThat(body.path("id_token").asText()).isNotBlank();
+
+        HttpResponse<String> refreshed = browser.token(Map.of("grant_type", "refresh_token", "refresh_token", body.path("refresh_token").asText()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(SignedJWT.parse(JSON.readTree(refreshed.body()).path("access_token").asText()).getJWTClaimsSet()
+                .getStringListClaim("roles")).containsExactly("PEKSOS");
+    }
+
+    @Test
+    void the_flow_without_the_pkce_verifier_gets_no_token() throws Exception {
+        Browser browser = new Browser(port);
+        URI callback = browser.signIn("supervisor.jabar", "Demo#2026");
+        HttpResponse<String> tokens = browser.token(Map.of("grant_type", "authorization_code", "code", Browser.query(callback, "code"),
+                "redirect_uri", Browser.REDIRECT));
+        assertThat(tokens.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void an_account_locks_after_five_wrong_passwords_even_for_the_right_one() throws Exception {
+        String username = "locktest-" + UUID.randomUUID().toString().substring(0, 8);
+        users.register(new UserRequest(username, "Lock Test", List.of("MINISTRY_ANALYST"), List.of(), null), "correct-horse-battery");
+        for (int i = 0; i < 5; i++) {
+            assertThat(new Browser(port).signIn(username, "wrong-" + i).getPath()).isEqualTo("/login");
+        }
+        Browser browser = new Browser(port);
+        URI refused = browser.signIn(username, "correct-horse-battery");
+        assertThat(refused.getPath()).isEqualTo("/login");
+        assertThat(browser.get(refused + "&lang=en", "text/html").body()).contains("locked");
+        assertThat(users.list().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow().locked()).isTrue();
+    }
+
+    @Test
+    void a_disabled_user_cannot_sign_in_and_is_told_no_more_than_a_wrong_password() throws Exception {
+        String username = "disabled-" + UUID.randomUUID().toString().substring(0, 8);
+        var user = users.register(new UserRequest(username, "Disabled", List.of("MINISTRY_ANALYST"), List.of(), null), "correct-horse-battery");
+        assertThat(new Browser(port).signIn(username, "correct-horse-battery").toString()).startsWith(Browser.REDIRECT);
+        users.setEnabled(user.userId(), false);
+        Browser browser = new Browser(port);
+        URI refused = browser.signIn(username, "correct-horse-battery");
+        assertThat(refused.getPath()).isEqualTo("/login");
+        assertThat(browser.get(refused + "&lang=en", "text/html").body()).contains("Wrong username or password.");
+    }
+
+    @Test
+    void the_sign_in_page_speaks_bahasa_indonesia_and_english() throws Exception {
+        Browser browser = new Browser(port);
+        assertThat(browser.get("http://localhost:" + port + "/login?lang=id", "text/html").body())
+                .contains("Masuk ke AMK", "Kata sandi", "<html lang=\"id\">");
+        assertThat(browser.get("http://localhost:" + port + "/login?lang=en", "text/html").body())
+                .contains("Sign in to AMK", "Password");
+    }
+}
