@@ -2,6 +2,7 @@ package id.amk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.platform.test.OidcBrowser;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,31 @@ class PlatformUpIT {
 
     @Test
     @Order(5)
+    void a_demo_worker_signs_in_through_the_browser_flow_at_the_gateway_and_reaches_the_api() throws Exception {
+        HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens("peksos.bandung", "Demo#2026");
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
+        HttpResponse<String> reached = get("/api/cases", accessToken);
+        assertThat(reached.statusCode()).isNotIn(401, 403, 502, 503, 504);
+    }
+
+    @Test
+    @Order(6)
+    void restarting_identity_service_invalidates_no_issued_token() throws Exception {
+        String before = token();
+        Result restart = amk("restart", "identity-service");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(get("/api/cases", before).statusCode()).isNotIn(401, 403);
+        String after = token();
+        assertThat(keyId(after)).isEqualTo(keyId(before));
+    }
+
+    private static String keyId(String jwt) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[0])).path("kid").asText();
+    }
+
+    @Test
+    @Order(7)
     void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
         Result again = amk("up");
         assertThat(again.exitCode()).isNotZero();
@@ -107,7 +133,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void down_stops_every_process() throws Exception {
         List<Long> pids;
         try (Stream<Path> files = Files.list(DATA.resolve("run"))) {
@@ -152,9 +178,11 @@ class PlatformUpIT {
     record Result(int exitCode, String output) {
     }
 
-    private static Result amk(String command) throws Exception {
-        File log = Files.createTempFile("amk-" + command, ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("amk").toString(), command)
+    private static Result amk(String... command) throws Exception {
+        File log = Files.createTempFile("amk-" + command[0], ".log").toFile();
+        List<String> line = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("amk").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log);
         Map<String, String> env = new HashMap<>(PORTS);
         env.put("AMK_DATA_DIR", DATA.toString());
@@ -163,10 +191,10 @@ class PlatformUpIT {
         Process process = builder.start();
         if (!process.waitFor(6, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("./amk " + command + " did not finish in 6 minutes");
+            throw new IllegalStateException("./amk " + String.join(" ", command) + " did not finish in 6 minutes");
         }
         String output = Files.readString(log.toPath());
-        System.out.println("./amk " + command + ":\n" + output);
+        System.out.println("./amk " + String.join(" ", command) + ":\n" + output);
         return new Result(process.exitValue(), output);
     }
 }

@@ -6,6 +6,7 @@ import com.nimbusds.jwt.SignedJWT;
 import id.amk.identity.users.UserRequest;
 import id.amk.identity.users.UserService;
 import id.amk.platform.test.AmkTest;
+import id.amk.platform.test.OidcBrowser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,13 +37,13 @@ class BrowserSignInTest {
 
     @Test
     void a_demo_worker_signs_in_and_gets_tokens_with_roles_and_region_then_refreshes_them() throws Exception {
-        Browser browser = new Browser(port);
+        OidcBrowser browser = new OidcBrowser(port);
         URI callback = browser.signIn("peksos.bandung", "Demo#2026");
-        assertThat(callback.toString()).startsWith(Browser.REDIRECT);
-        assertThat(Browser.query(callback, "state")).isEqualTo("s1");
+        assertThat(callback.toString()).startsWith(OidcBrowser.REDIRECT);
+        assertThat(OidcBrowser.query(callback, "state")).isEqualTo("s1");
 
-        HttpResponse<String> tokens = browser.token(Map.of("grant_type", "authorization_code", "code", Browser.query(callback, "code"),
-                "redirect_uri", Browser.REDIRECT, "code_verifier", browser.verifier));
+        HttpResponse<String> tokens = browser.token(Map.of("grant_type", "authorization_code", "code", OidcBrowser.query(callback, "code"),
+                "redirect_uri", OidcBrowser.REDIRECT, "code_verifier", browser.verifier));
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(tokens.body());
         var claims = SignedJWT.parse(body.path("access_token").asText()).getJWTClaimsSet();
@@ -58,11 +59,28 @@ class BrowserSignInTest {
     }
 
     @Test
+    void a_partner_token_names_the_agency_and_userinfo_answers_for_it() throws Exception {
+        OidcBrowser browser = new OidcBrowser(port);
+        HttpResponse<String> tokens = browser.signInForTokens("mitra.handayani", "Demo#2026");
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
+        var claims = SignedJWT.parse(accessToken).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("agency")).isEqualTo("sentra-handayani-jakarta");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("PARTNER");
+
+        HttpResponse<String> userinfo = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/userinfo")).header("Authorization", "Bearer " + accessToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(userinfo.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(userinfo.body()).path("sub").asText()).isEqualTo("mitra.handayani");
+    }
+
+    @Test
     void the_flow_without_the_pkce_verifier_gets_no_token() throws Exception {
-        Browser browser = new Browser(port);
+        OidcBrowser browser = new OidcBrowser(port);
         URI callback = browser.signIn("supervisor.jabar", "Demo#2026");
-        HttpResponse<String> tokens = browser.token(Map.of("grant_type", "authorization_code", "code", Browser.query(callback, "code"),
-                "redirect_uri", Browser.REDIRECT));
+        HttpResponse<String> tokens = browser.token(Map.of("grant_type", "authorization_code", "code", OidcBrowser.query(callback, "code"),
+                "redirect_uri", OidcBrowser.REDIRECT));
         assertThat(tokens.statusCode()).isEqualTo(400);
     }
 
@@ -71,9 +89,9 @@ class BrowserSignInTest {
         String username = "locktest-" + UUID.randomUUID().toString().substring(0, 8);
         users.register(new UserRequest(username, "Lock Test", List.of("MINISTRY_ANALYST"), List.of(), null), "correct-horse-battery");
         for (int i = 0; i < 5; i++) {
-            assertThat(new Browser(port).signIn(username, "wrong-" + i).getPath()).isEqualTo("/login");
+            assertThat(new OidcBrowser(port).signIn(username, "wrong-" + i).getPath()).isEqualTo("/login");
         }
-        Browser browser = new Browser(port);
+        OidcBrowser browser = new OidcBrowser(port);
         URI refused = browser.signIn(username, "correct-horse-battery");
         assertThat(refused.getPath()).isEqualTo("/login");
         assertThat(browser.get(refused + "&lang=en", "text/html").body()).contains("locked");
@@ -84,9 +102,9 @@ class BrowserSignInTest {
     void a_disabled_user_cannot_sign_in_and_is_told_no_more_than_a_wrong_password() throws Exception {
         String username = "disabled-" + UUID.randomUUID().toString().substring(0, 8);
         var user = users.register(new UserRequest(username, "Disabled", List.of("MINISTRY_ANALYST"), List.of(), null), "correct-horse-battery");
-        assertThat(new Browser(port).signIn(username, "correct-horse-battery").toString()).startsWith(Browser.REDIRECT);
+        assertThat(new OidcBrowser(port).signIn(username, "correct-horse-battery").toString()).startsWith(OidcBrowser.REDIRECT);
         users.setEnabled(user.userId(), false);
-        Browser browser = new Browser(port);
+        OidcBrowser browser = new OidcBrowser(port);
         URI refused = browser.signIn(username, "correct-horse-battery");
         assertThat(refused.getPath()).isEqualTo("/login");
         assertThat(browser.get(refused + "&lang=en", "text/html").body()).contains("Wrong username or password.");
@@ -94,7 +112,7 @@ class BrowserSignInTest {
 
     @Test
     void the_sign_in_page_speaks_bahasa_indonesia_and_english() throws Exception {
-        Browser browser = new Browser(port);
+        OidcBrowser browser = new OidcBrowser(port);
         assertThat(browser.get("http://localhost:" + port + "/login?lang=id", "text/html").body())
                 .contains("Masuk ke AMK", "Kata sandi", "<html lang=\"id\">");
         assertThat(browser.get("http://localhost:" + port + "/login?lang=en", "text/html").body())

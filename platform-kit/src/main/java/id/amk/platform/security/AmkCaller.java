@@ -42,6 +42,20 @@ public record AmkCaller(String subject, Set<String> roles, List<String> regions,
         return regionCode != null && regions.stream().anyMatch(r -> regionCode.equals(r) || regionCode.startsWith(r + "."));
     }
 
+    /** Whether the caller is a user of the given agency (partners act only on what is addressed to their agency). */
+    public boolean actsFor(String agencyId) {
+        return agency != null && agency.equals(agencyId);
+    }
+
+    /** Whether the caller is a machine client (client credentials: scopes, no roles). */
+    public boolean isMachine() {
+        return roles.isEmpty();
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
     private static List<String> listClaim(Jwt jwt, String name) {
         List<String> values = jwt.getClaimAsStringList(name);
         return values == null ? List.of() : values;

@@ -1,4 +1,4 @@
-package id.amk.identity;
+package id.amk.platform.test;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,26 +17,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person's browser for the authorization-code flow with PKCE: keeps cookies, follows no redirect by
- * itself (the test reads each Location), submits the sign-in form with its CSRF token.
+ * A person's browser for the authorization-code flow with PKCE against identity-service (directly or
+ * through the gateway), as the dev profile's web client {@code amk-web}: keeps cookies, follows no
+ * redirect by itself (the test reads each Location), submits the sign-in form with its CSRF token.
  */
-final class Browser {
+public final class OidcBrowser {
 
-    static final String CLIENT = "amk-web";
-    static final String CLIENT_SECRET = "demo-web-secret";
-    static final String REDIRECT = "http://localhost:8080/login/oauth2/code/amk-web";
+    public static final String CLIENT = "amk-web";
+    public static final String CLIENT_SECRET = "demo-web-secret";
+    public static final String REDIRECT = "http://localhost:8080/login/oauth2/code/amk-web";
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
-    final String verifier = "verifier-" + java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+    public final String verifier = "verifier-" + java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
 
-    Browser(int port) {
+    public OidcBrowser(int port) {
         this.base = "http://localhost:" + port;
     }
 
     /** Starts the flow and signs in; returns the final redirect (to the client with a code, or back to /login). */
-    URI signIn(String username, String password) throws Exception {
+    public URI signIn(String username, String password) throws Exception {
         HttpResponse<String> authorize = get(base + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT,
                 "redirect_uri", REDIRECT, "scope", "openid profile", "state", "s1",
                 "code_challenge", challenge(), "code_challenge_method", "S256")), "text/html");
@@ -54,18 +55,25 @@ final class Browser {
         return location(get(next.toString(), "text/html"));
     }
 
-    HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
+    /** The whole flow: sign in, then exchange the code (with the PKCE verifier) for tokens. */
+    public HttpResponse<String> signInForTokens(String username, String password) throws Exception {
+        URI callback = signIn(username, password);
+        return token(Map.of("grant_type", "authorization_code", "code", String.valueOf(query(callback, "code")),
+                "redirect_uri", REDIRECT, "code_verifier", verifier));
+    }
+
+    public HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> token(Map<String, String> parameters) throws IOException, InterruptedException {
+    public HttpResponse<String> token(Map<String, String> parameters) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token")).header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String query(URI uri, String name) {
+    public static String query(URI uri, String name) {
         Matcher m = Pattern.compile("(?:^|&)" + name + "=([^&]*)").matcher(uri.getRawQuery() == null ? "" : uri.getRawQuery());
         return m.find() ? java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : null;
     }
@@ -89,7 +97,7 @@ final class Browser {
         return m.group(1);
     }
 
-    static String form(Map<String, String> parameters) {
+    public static String form(Map<String, String> parameters) {
         return parameters.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
