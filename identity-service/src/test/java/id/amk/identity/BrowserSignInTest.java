@@ -35,6 +35,12 @@ class BrowserSignInTest {
     @Autowired
     UserService users;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
+    org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients;
+
     @Test
     void a_demo_worker_signs_in_and_gets_tokens_with_roles_and_region_then_refreshes_them() throws Exception {
         OidcBrowser browser = new OidcBrowser(port);
@@ -51,6 +57,11 @@ class BrowserSignInTest {
         assertThat(claims.getStringListClaim("roles")).containsExactly("PEKSOS");
         assertThat(claims.getStringListClaim("regions")).containsExactly("32.73");
         assertThat(body.path("id_token").asText()).isNotBlank();
+
+        // what a restarted (or another) identity-service instance knows: the grant is in the database
+        var restarted = new id.amk.identity.authorization.MongoAuthorizationService(mongo, clients);
+        assertThat(restarted.findByToken(body.path("refresh_token").asText(),
+                org.springframework.security.oauth2.server.authorization.OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
 
         HttpResponse<String> refreshed = browser.token(Map.of("grant_type", "refresh_token", "refresh_token", body.path("refresh_token").asText()));
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);

@@ -17,7 +17,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -28,6 +30,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 
 /**
  * Spring Authorization Server: OAuth2 + OIDC endpoints, the persistent signing keys, clients and users
@@ -89,6 +93,11 @@ public class AuthorizationServerConfig {
     }
 
     @Bean
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, RegisteredClientRepository clients) {
+        return new MongoAuthorizationService(mongo, clients);
+    }
+
+    @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
         return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
     }
@@ -121,12 +130,14 @@ public class AuthorizationServerConfig {
             }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 if (context.getAuthorizedScopes().isEmpty()) {
-                    context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
+                    context.getClaims().claim("scope", new HashSet<>(context.getRegisteredClient().getScopes()));
                 }
                 return;
             }
             users.findByUsername(context.getPrincipal().getName()).ifPresent(user -> {
-                context.getClaims().claim("roles", user.roles()).claim("regions", user.regions()).claim("uid", user.userId());
+                // mutable JDK collections: the stored grant keeps the claims, and its JSON allowlist knows these
+                context.getClaims().claim("roles", new ArrayList<>(user.roles())).claim("regions", new ArrayList<>(user.regions()))
+                        .claim("uid", user.userId());
                 if (user.agency() != null) {
                     context.getClaims().claim("agency", user.agency());
                 }
