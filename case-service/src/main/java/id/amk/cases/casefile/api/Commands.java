@@ -1,0 +1,58 @@
+package id.amk.cases.casefile.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** What is asked of a case. {@code actor} is who asks (the token's subject), {@code reason} why, where it matters. */
+public final class Commands {
+
+    public record RegisterCaseCommand(@TargetAggregateIdentifier String caseId, String caseNumber, String regionCode, Child child,
+                                      Set<String> clusters, AbhRole abhRole, RiskLevel riskLevel, String source, String reportId,
+                                      boolean consent, String assignedWorker, String actor) {
+    }
+
+    public record AssignWorkerCommand(@TargetAggregateIdentifier String caseId, String worker, String reason, String actor) {
+    }
+
+    public record RecordFirstContactCommand(@TargetAggregateIdentifier String caseId, Instant contactedAt, String note, String actor) {
+    }
+
+    public record RecordAssessmentCommand(@TargetAggregateIdentifier String caseId, List<String> needs, List<String> risks,
+                                          Set<String> recommendedComponents, RiskLevel riskLevel, String actor) {
+    }
+
+    public record PlanAction(String description, LocalDate due, String responsible) {
+    }
+
+    public record RecordPlanCommand(@TargetAggregateIdentifier String caseId, List<String> goals, List<PlanAction> actions, String actor) {
+    }
+
+    public record StartInterventionCommand(@TargetAggregateIdentifier String caseId, String actor) {
+    }
+
+    public record StartReintegrationCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
+    }
+
+    public record CloseCaseCommand(@TargetAggregateIdentifier String caseId, String reason, String outcome, String actor) {
+    }
+
+    public record RecordFollowUpVisitCommand(@TargetAggregateIdentifier String caseId, Instant visitedAt, String note, String actor) {
+    }
+
+    public record ReopenCaseCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
+    }
+
+    public record TransferCaseCommand(@TargetAggregateIdentifier String caseId, String toRegionCode, String toWorker, String reason,
+                                      String actor) {
+    }
+
+    public record AddProgressNoteCommand(@TargetAggregateIdentifier String caseId, String note, String actor) {
+    }
+
+    private Commands() {
+    }
+}

@@ -1,0 +1,65 @@
+package id.amk.cases.casefile.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** What happened to a case: private to case-service (the relay maps some to public contract events). */
+public final class Events {
+
+    /** Every case event says which case, who caused it and when. */
+    public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
+            CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
+            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent {
+        String caseId();
+
+        String actor();
+
+        Instant at();
+    }
+
+    public record CaseRegisteredEvent(String caseId, String caseNumber, String regionCode, Child child, Set<String> clusters,
+                                      AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent,
+                                      String assignedWorker, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record WorkerAssignedEvent(String caseId, String worker, String previousWorker, String reason, String actor, Instant at)
+            implements CaseEvent {
+    }
+
+    public record FirstContactRecordedEvent(String caseId, Instant contactedAt, String note, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record CaseAssessedEvent(String caseId, List<String> needs, List<String> risks, Set<String> recommendedComponents,
+                                    RiskLevel riskLevel, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record CasePlannedEvent(String caseId, List<String> goals, List<Commands.PlanAction> actions, String actor, Instant at)
+            implements CaseEvent {
+    }
+
+    public record InterventionStartedEvent(String caseId, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record ReintegrationStartedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record CaseClosedEvent(String caseId, String reason, String outcome, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record FollowUpVisitRecordedEvent(String caseId, Instant visitedAt, String note, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record CaseReopenedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record CaseTransferredEvent(String caseId, String fromRegionCode, String toRegionCode, String fromWorker, String toWorker,
+                                       String reason, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record ProgressNoteAddedEvent(String caseId, String note, String actor, Instant at) implements CaseEvent {
+    }
+
+    private Events() {
+    }
+}

@@ -1,0 +1,5 @@
+package id.amk.cases.casefile.api;
+
+public enum RiskLevel {
+    LOW, MEDIUM, HIGH, URGENT
+}

@@ -1,0 +1,193 @@
+package id.amk.cases.casefile.command;
+
+import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
+import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
+import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
+import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
+import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
+import id.amk.cases.casefile.api.Commands.RegisterCaseCommand;
+import id.amk.cases.casefile.api.Commands.ReopenCaseCommand;
+import id.amk.cases.casefile.api.Commands.StartInterventionCommand;
+import id.amk.cases.casefile.api.Commands.StartReintegrationCommand;
+import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
+import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
+import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseEvent;
+import id.amk.cases.casefile.api.Events.CasePlannedEvent;
+import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
+import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
+import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
+import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
+import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
+import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
+import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
+import id.amk.cases.casefile.api.Stage;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static id.amk.cases.casefile.command.CasePolicies.notInFuture;
+import static id.amk.cases.casefile.command.CasePolicies.open;
+import static id.amk.cases.casefile.command.CasePolicies.required;
+import static id.amk.cases.casefile.command.CasePolicies.stageIs;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A child's case, event-sourced: it decides each command against {@link CasePolicies} and its state
+ * ({@link CaseState}), and records what happened, by whom, when and why.
+ */
+@Aggregate(cache = "caseCache")
+public class CaseFile {
+
+    @AggregateIdentifier
+    private String caseId;
+    private CaseState state = CaseState.initial();
+
+    protected CaseFile() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public CaseFile(RegisterCaseCommand command, RegionDirectory regions, Clock clock) {
+        required(command.caseId(), "caseId");
+        CasePolicies.regionExists(command.regionCode(), regions, "regionCode");
+        CasePolicies.child(command.child(), regions, clock.instant());
+        CasePolicies.clusters(command.clusters(), command.abhRole());
+        if (command.riskLevel() == null) {
+            throw new CaseRuleViolation("required", "riskLevel");
+        }
+        required(command.source(), "source");
+        apply(new CaseRegisteredEvent(command.caseId(), command.caseNumber(), command.regionCode(), command.child(),
+                Set.copyOf(command.clusters()), command.abhRole(), command.riskLevel(), command.source(), command.reportId(),
+                command.consent(), command.assignedWorker(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AssignWorkerCommand command, Clock clock) {
+        open(state.stage());
+        required(command.worker(), "worker");
+        if (!command.worker().equals(state.assignedWorker())) {
+            apply(new WorkerAssignedEvent(caseId, command.worker(), state.assignedWorker(), command.reason(), command.actor(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordFirstContactCommand command, Clock clock) {
+        stageIs(state.stage(), Stage.REGISTERED);
+        if (state.firstContactAt() != null) {
+            throw new CaseRuleViolation("already-recorded", "contactedAt");
+        }
+        notInFuture(command.contactedAt(), clock.instant(), "contactedAt");
+        if (command.contactedAt().isBefore(state.registeredAt().minusSeconds(7 * 24 * 3600))) {
+            throw new CaseRuleViolation("before-registration", "contactedAt");
+        }
+        apply(new FirstContactRecordedEvent(caseId, command.contactedAt(), command.note(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAssessmentCommand command, Clock clock) {
+        stageIs(state.stage(), Stage.REGISTERED);
+        if (state.firstContactAt() == null) {
+            throw new CaseRuleViolation("stage-order", "firstContact");
+        }
+        if (command.needs() == null || command.needs().isEmpty()) {
+            throw new CaseRuleViolation("required", "needs");
+        }
+        CasePolicies.components(command.recommendedComponents());
+        apply(new CaseAssessedEvent(caseId, List.copyOf(command.needs()), listOrEmpty(command.risks()),
+                command.recommendedComponents() == null ? Set.of() : Set.copyOf(command.recommendedComponents()),
+                command.riskLevel(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPlanCommand command, Clock clock) {
+        stageIs(state.stage(), Stage.ASSESSED);
+        if (command.goals() == null || command.goals().isEmpty()) {
+            throw new CaseRuleViolation("required", "goals");
+        }
+        if (command.actions() == null || command.actions().isEmpty()
+                || command.actions().stream().anyMatch(a -> a.description() == null || a.description().isBlank() || a.due() == null)) {
+            throw new CaseRuleViolation("required", "actions");
+        }
+        apply(new CasePlannedEvent(caseId, List.copyOf(command.goals()), List.copyOf(command.actions()), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(StartInterventionCommand command, Clock clock) {
+        stageIs(state.stage(), Stage.PLANNED);
+        apply(new InterventionStartedEvent(caseId, command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(StartReintegrationCommand command, Clock clock) {
+        stageIs(state.stage(), Stage.IN_INTERVENTION);
+        apply(new ReintegrationStartedEvent(caseId, command.reason(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseCaseCommand command, Clock clock) {
+        stageIs(state.stage(), Stage.REINTEGRATION);
+        required(command.reason(), "reason");
+        required(command.outcome(), "outcome");
+        apply(new CaseClosedEvent(caseId, command.reason(), command.outcome(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordFollowUpVisitCommand command, Clock clock) {
+        if (state.stage() != Stage.CLOSED) {
+            throw new CaseRuleViolation("case-open", "stage");
+        }
+        notInFuture(command.visitedAt(), clock.instant(), "visitedAt");
+        required(command.note(), "note");
+        apply(new FollowUpVisitRecordedEvent(caseId, command.visitedAt(), command.note(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReopenCaseCommand command, Clock clock) {
+        if (state.stage() != Stage.CLOSED) {
+            throw new CaseRuleViolation("case-open", "stage");
+        }
+        required(command.reason(), "reason");
+        apply(new CaseReopenedEvent(caseId, command.reason(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(TransferCaseCommand command, RegionDirectory regions, Clock clock) {
+        open(state.stage());
+        required(command.reason(), "reason");
+        String toRegion = command.toRegionCode() != null ? command.toRegionCode() : state.regionCode();
+        CasePolicies.regionExists(toRegion, regions, "toRegionCode");
+        if (Objects.equals(toRegion, state.regionCode()) && Objects.equals(command.toWorker(), state.assignedWorker())) {
+            throw new CaseRuleViolation("nothing-to-transfer", "toRegionCode");
+        }
+        apply(new CaseTransferredEvent(caseId, state.regionCode(), toRegion, state.assignedWorker(), command.toWorker(), command.reason(),
+                command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AddProgressNoteCommand command, Clock clock) {
+        open(state.stage());
+        required(command.note(), "note");
+        apply(new ProgressNoteAddedEvent(caseId, command.note(), command.actor(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(CaseEvent event) {
+        caseId = event.caseId();
+        state = state.apply(event);
+    }
+
+    private static List<String> listOrEmpty(List<String> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

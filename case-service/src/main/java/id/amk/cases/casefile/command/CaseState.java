@@ -1,0 +1,250 @@
+package id.amk.cases.casefile.command;
+
+import id.amk.cases.casefile.api.AbhRole;
+import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.Commands.PlanAction;
+import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
+import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseEvent;
+import id.amk.cases.casefile.api.Events.CasePlannedEvent;
+import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
+import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
+import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
+import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
+import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
+import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
+import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
+import id.amk.cases.casefile.api.RiskLevel;
+import id.amk.cases.casefile.api.Stage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A case as its events made it: one pure fold, used by the aggregate to decide and by the read side to
+ * answer "what did we know, and when" ({@code asOf}). {@link #version()} is the sequence number of the
+ * last event applied: the ETag of the case.
+ */
+public final class CaseState {
+
+    private String caseId;
+    private String caseNumber;
+    private Stage stage;
+    private String regionCode;
+    private Child child;
+    private Set<String> clusters = Set.of();
+    private AbhRole abhRole;
+    private RiskLevel riskLevel;
+    private String source;
+    private String reportId;
+    private boolean consent;
+    private String assignedWorker;
+    private Instant firstContactAt;
+    private List<String> needs = List.of();
+    private List<String> risks = List.of();
+    private Set<String> recommendedComponents = Set.of();
+    private List<String> goals = List.of();
+    private List<PlanAction> actions = List.of();
+    private String closureReason;
+    private String outcome;
+    private int followUpVisits;
+    private int progressNotes;
+    private Instant registeredAt;
+    private Instant lastChangedAt;
+    private long version = -1;
+
+    public static CaseState initial() {
+        return new CaseState();
+    }
+
+    /** The state after one more event; this one is left as it was. */
+    public CaseState apply(CaseEvent event) {
+        CaseState next = copy();
+        if (event instanceof CaseRegisteredEvent e) {
+            next.caseId = e.caseId();
+            next.caseNumber = e.caseNumber();
+            next.stage = Stage.REGISTERED;
+            next.regionCode = e.regionCode();
+            next.child = e.child();
+            next.clusters = Set.copyOf(e.clusters());
+            next.abhRole = e.abhRole();
+            next.riskLevel = e.riskLevel();
+            next.source = e.source();
+            next.reportId = e.reportId();
+            next.consent = e.consent();
+            next.assignedWorker = e.assignedWorker();
+            next.registeredAt = e.at();
+        } else if (event instanceof WorkerAssignedEvent e) {
+            next.assignedWorker = e.worker();
+        } else if (event instanceof FirstContactRecordedEvent e) {
+            next.firstContactAt = e.contactedAt();
+        } else if (event instanceof CaseAssessedEvent e) {
+            next.stage = Stage.ASSESSED;
+            next.needs = List.copyOf(e.needs());
+            next.risks = List.copyOf(e.risks());
+            next.recommendedComponents = Set.copyOf(e.recommendedComponents());
+            next.riskLevel = e.riskLevel() != null ? e.riskLevel() : riskLevel;
+        } else if (event instanceof CasePlannedEvent e) {
+            next.stage = Stage.PLANNED;
+            next.goals = List.copyOf(e.goals());
+            next.actions = List.copyOf(e.actions());
+        } else if (event instanceof InterventionStartedEvent) {
+            next.stage = Stage.IN_INTERVENTION;
+        } else if (event instanceof ReintegrationStartedEvent) {
+            next.stage = Stage.REINTEGRATION;
+        } else if (event instanceof CaseClosedEvent e) {
+            next.stage = Stage.CLOSED;
+            next.closureReason = e.reason();
+            next.outcome = e.outcome();
+        } else if (event instanceof FollowUpVisitRecordedEvent) {
+            next.followUpVisits++;
+        } else if (event instanceof CaseReopenedEvent) {
+            // reopened: back to the start of the steps, the situation is assessed anew
+            next.stage = Stage.REGISTERED;
+            next.firstContactAt = null;
+            next.closureReason = null;
+            next.outcome = null;
+        } else if (event instanceof CaseTransferredEvent e) {
+            next.regionCode = e.toRegionCode();
+            next.assignedWorker = e.toWorker();
+        } else if (event instanceof ProgressNoteAddedEvent) {
+            next.progressNotes++;
+        }
+        next.lastChangedAt = event.at();
+        next.version++;
+        return next;
+    }
+
+    private CaseState copy() {
+        CaseState c = new CaseState();
+        c.caseId = caseId;
+        c.caseNumber = caseNumber;
+        c.stage = stage;
+        c.regionCode = regionCode;
+        c.child = child;
+        c.clusters = clusters;
+        c.abhRole = abhRole;
+        c.riskLevel = riskLevel;
+        c.source = source;
+        c.reportId = reportId;
+        c.consent = consent;
+        c.assignedWorker = assignedWorker;
+        c.firstContactAt = firstContactAt;
+        c.needs = needs;
+        c.risks = risks;
+        c.recommendedComponents = recommendedComponents;
+        c.goals = goals;
+        c.actions = actions;
+        c.closureReason = closureReason;
+        c.outcome = outcome;
+        c.followUpVisits = followUpVisits;
+        c.progressNotes = progressNotes;
+        c.registeredAt = registeredAt;
+        c.lastChangedAt = lastChangedAt;
+        c.version = version;
+        return c;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String caseNumber() {
+        return caseNumber;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public Child child() {
+        return child;
+    }
+
+    public Set<String> clusters() {
+        return clusters;
+    }
+
+    public AbhRole abhRole() {
+        return abhRole;
+    }
+
+    public RiskLevel riskLevel() {
+        return riskLevel;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String reportId() {
+        return reportId;
+    }
+
+    public boolean consent() {
+        return consent;
+    }
+
+    public String assignedWorker() {
+        return assignedWorker;
+    }
+
+    public Instant firstContactAt() {
+        return firstContactAt;
+    }
+
+    public List<String> needs() {
+        return needs;
+    }
+
+    public List<String> risks() {
+        return risks;
+    }
+
+    public Set<String> recommendedComponents() {
+        return recommendedComponents;
+    }
+
+    public List<String> goals() {
+        return goals;
+    }
+
+    public List<PlanAction> actions() {
+        return actions;
+    }
+
+    public String closureReason() {
+        return closureReason;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public int followUpVisits() {
+        return followUpVisits;
+    }
+
+    public int progressNotes() {
+        return progressNotes;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant lastChangedAt() {
+        return lastChangedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

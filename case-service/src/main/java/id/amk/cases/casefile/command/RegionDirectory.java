@@ -1,0 +1,9 @@
+package id.amk.cases.casefile.command;
+
+/** Which Kemendagri region codes exist (reference data). */
+public interface RegionDirectory {
+
+    boolean provinceExists(String provinceCode);
+
+    boolean regencyExists(String regencyCode);
+}

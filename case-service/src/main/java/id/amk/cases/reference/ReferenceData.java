@@ -1,0 +1,56 @@
+package id.amk.cases.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.cases.casefile.command.RegionDirectory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Reference data shipped as versioned files under {@code reference/} (regions, clusters, ATENSI components). */
+@Component
+public class ReferenceData implements RegionDirectory {
+
+    private final Set<String> provinces = new HashSet<>();
+    private final Set<String> regencies = new HashSet<>();
+    private final JsonNode clusters;
+    private final JsonNode components;
+
+    public ReferenceData() {
+        JsonNode regions = read("reference/regions.v1.json");
+        regions.path("provinces").forEach(p -> provinces.add(p.path("code").asText()));
+        regions.path("regencies").forEach(r -> regencies.add(r.path("code").asText()));
+        clusters = read("reference/clusters.v1.json");
+        components = read("reference/atensi-components.v1.json");
+    }
+
+    @Override
+    public boolean provinceExists(String provinceCode) {
+        return provinces.contains(provinceCode);
+    }
+
+    @Override
+    public boolean regencyExists(String regencyCode) {
+        return regencies.contains(regencyCode);
+    }
+
+    public JsonNode clusters() {
+        return clusters;
+    }
+
+    public JsonNode components() {
+        return components;
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(resource)) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package id.amk.cases.casefile.command;
+
+import id.amk.cases.casefile.api.AbhRole;
+import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
+import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
+import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.PlanAction;
+import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
+import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
+import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
+import id.amk.cases.casefile.api.Commands.RegisterCaseCommand;
+import id.amk.cases.casefile.api.Commands.ReopenCaseCommand;
+import id.amk.cases.casefile.api.Commands.StartInterventionCommand;
+import id.amk.cases.casefile.api.Commands.StartReintegrationCommand;
+import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
+import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
+import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CasePlannedEvent;
+import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
+import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
+import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
+import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
+import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
+import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
+import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
+import id.amk.cases.casefile.api.RiskLevel;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+
+/** Every command's outcomes, given earlier events, with a fixed clock and the shipped region codes. */
+class CaseFileTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
+    private static final String ID = "3f2b8c1e-6a4d-4f0e-9b1a-2c7d5e8f9a01";
+    private static final Child CHILD = new Child("Siti", "3273014507150003", LocalDate.parse("2015-07-05"), null, "F", null,
+            "Jl. Merdeka 1", "Ibu Siti", "08120000000");
+
+    private AggregateTestFixture<CaseFile> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CaseFile.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new RegionDirectory() {
+            @Override
+            public boolean provinceExists(String provinceCode) {
+                return List.of("31", "32").contains(provinceCode);
+            }
+
+            @Override
+            public boolean regencyExists(String regencyCode) {
+                return List.of("31.71", "32.73").contains(regencyCode);
+            }
+        });
+    }
+
+    private static RegisterCaseCommand register(Child child, Set<String> clusters, AbhRole role, String region) {
+        return new RegisterCaseCommand(ID, "AMK-3273-2026-000001", region, child, clusters, role, RiskLevel.HIGH, "WALK_IN", null,
+                true, "peksos-1", "peksos-1");
+    }
+
+    private static CaseRegisteredEvent registered() {
+        return new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", CHILD, Set.of("VIOLENCE_VICTIM"), null, RiskLevel.HIGH,
+                "WALK_IN", null, true, "peksos-1", "peksos-1", NOW.minusSeconds(86400));
+    }
+
+    private static final FirstContactRecordedEvent CONTACTED = new FirstContactRecordedEvent(ID, NOW.minusSeconds(3600), "home visit",
+            "peksos-1", NOW.minusSeconds(3600));
+    private static final CaseAssessedEvent ASSESSED = new CaseAssessedEvent(ID, List.of("safe housing"), List.of("abuser at home"),
+            Set.of("THERAPY"), RiskLevel.HIGH, "peksos-1", NOW);
+    private static final CasePlannedEvent PLANNED = new CasePlannedEvent(ID, List.of("safe"), List.of(
+            new PlanAction("refer to Sentra", LocalDate.parse("2026-12-01"), "peksos-1")), "peksos-1", NOW);
+    private static final InterventionStartedEvent INTERVENING = new InterventionStartedEvent(ID, "peksos-1", NOW);
+    private static final ReintegrationStartedEvent REINTEGRATING = new ReintegrationStartedEvent(ID, "back home", "peksos-1", NOW);
+    private static final CaseClosedEvent CLOSED = new CaseClosedEvent(ID, "GOALS_MET", "child safe at home", "peksos-1", NOW);
+
+
+    // registration
+
+    @Test
+    void registers_a_case_with_who_and_when() {
+        fixture.givenNoPriorActivity()
+                .when(register(CHILD, Set.of("VIOLENCE_VICTIM"), null, "32.73.01"))
+                .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", CHILD, Set.of("VIOLENCE_VICTIM"), null,
+                        RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", NOW));
+    }
+
+    @Test
+    void refuses_a_nik_that_is_not_16_digits() {
+        Child bad = new Child("Siti", "32730145071500", LocalDate.parse("2015-07-05"), null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(bad, Set.of("VIOLENCE_VICTIM"), null, "32.73.01"))
+                .expectException(CaseRuleViolation.class).expectExceptionMessage("invalid-nik (child.nik)");
+    }
+
+    @Test
+    void refuses_a_nik_of_an_unknown_province_or_with_an_impossible_birth_date() {
+        Child province = new Child("Siti", "9973014507150003", LocalDate.parse("2015-07-05"), null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(province, Set.of("VIOLENCE_VICTIM"), null, "32.73.01"))
+                .expectExceptionMessage("invalid-nik (child.nik)");
+        Child date = new Child("Siti", "3273017713150003", LocalDate.parse("2015-07-05"), null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(date, Set.of("VIOLENCE_VICTIM"), null, "32.73.01"))
+                .expectExceptionMessage("invalid-nik (child.nik)");
+    }
+
+    @Test
+    void refuses_an_unknown_region() {
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of("VIOLENCE_VICTIM"), null, "32.99.01"))
+                .expectExceptionMessage("unknown-region (regionCode)");
+    }
+
+    @Test
+    void refuses_a_birth_date_in_the_future_and_an_adult() {
+        Child unborn = new Child("Siti", null, LocalDate.parse("2027-01-01"), null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(unborn, Set.of("VIOLENCE_VICTIM"), null, "32.73"))
+                .expectExceptionMessage("future-date (child.birthDate)");
+        Child adult = new Child("Siti", null, LocalDate.parse("2000-01-01"), null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(adult, Set.of("VIOLENCE_VICTIM"), null, "32.73"))
+                .expectExceptionMessage("not-a-child (child.birthDate)");
+    }
+
+    @Test
+    void refuses_a_case_without_name_cluster_or_age() {
+        Child nameless = new Child(" ", null, LocalDate.parse("2015-07-05"), null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(nameless, Set.of("VIOLENCE_VICTIM"), null, "32.73"))
+                .expectExceptionMessage("required (child.name)");
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of(), null, "32.73")).expectExceptionMessage("required (clusters)");
+        Child ageless = new Child("Siti", null, null, null, "F", null, null, null, null);
+        fixture.givenNoPriorActivity().when(register(ageless, Set.of("VIOLENCE_VICTIM"), null, "32.73"))
+                .expectExceptionMessage("required (child.birthDate)");
+    }
+
+    @Test
+    void an_abh_case_needs_the_childs_role_and_only_an_abh_case_has_one() {
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of("ABH"), null, "32.73")).expectExceptionMessage("abh-role (abhRole)");
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of("NEGLECT_VICTIM"), AbhRole.VICTIM, "32.73"))
+                .expectExceptionMessage("abh-role (abhRole)");
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of("ABH", "VIOLENCE_VICTIM"), AbhRole.WITNESS, "32.73"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refuses_an_unknown_cluster() {
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of("NAUGHTY"), null, "32.73")).expectExceptionMessage("unknown-cluster (clusters)");
+    }
+
+    // the stages, one at a time
+
+    @Test
+    void records_first_contact() {
+        fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.minusSeconds(60), "met at school", "peksos-1"))
+                .expectEvents(new FirstContactRecordedEvent(ID, NOW.minusSeconds(60), "met at school", "peksos-1", NOW));
+    }
+
+    @Test
+    void refuses_a_first_contact_in_the_future_or_twice() {
+        fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.plusSeconds(3600), null, "peksos-1"))
+                .expectExceptionMessage("future-date (contactedAt)");
+        fixture.given(registered(), CONTACTED).when(new RecordFirstContactCommand(ID, NOW, null, "peksos-1"))
+                .expectExceptionMessage("already-recorded (contactedAt)");
+    }
+
+    @Test
+    void an_assessment_needs_the_first_contact_first() {
+        fixture.given(registered()).when(new RecordAssessmentCommand(ID, List.of("x"), List.of(), Set.of(), null, "peksos-1"))
+                .expectExceptionMessage("stage-order (firstContact)");
+    }
+
+    @Test
+    void records_an_assessment_with_recommended_atensi_components() {
+        fixture.given(registered(), CONTACTED)
+                .when(new RecordAssessmentCommand(ID, List.of("safe housing"), List.of("abuser at home"), Set.of("THERAPY"), RiskLevel.HIGH, "peksos-1"))
+                .expectEvents(ASSESSED);
+    }
+
+    @Test
+    void refuses_an_assessment_without_needs_or_with_an_unknown_component() {
+        fixture.given(registered(), CONTACTED).when(new RecordAssessmentCommand(ID, List.of(), null, null, null, "peksos-1"))
+                .expectExceptionMessage("required (needs)");
+        fixture.given(registered(), CONTACTED).when(new RecordAssessmentCommand(ID, List.of("x"), null, Set.of("MAGIC"), null, "peksos-1"))
+                .expectExceptionMessage("unknown-component (recommendedComponents)");
+    }
+
+    @Test
+    void records_a_plan_after_the_assessment_only() {
+        RecordPlanCommand plan = new RecordPlanCommand(ID, List.of("safe"), List.of(new PlanAction("refer to Sentra",
+                LocalDate.parse("2026-12-01"), "peksos-1")), "peksos-1");
+        fixture.given(registered(), CONTACTED).when(plan).expectExceptionMessage("stage-order (stage)");
+        fixture.given(registered(), CONTACTED, ASSESSED).when(plan).expectEvents(PLANNED);
+    }
+
+    @Test
+    void refuses_a_plan_without_goals_or_dated_actions() {
+        fixture.given(registered(), CONTACTED, ASSESSED).when(new RecordPlanCommand(ID, List.of(), List.of(), "peksos-1"))
+                .expectExceptionMessage("required (goals)");
+        fixture.given(registered(), CONTACTED, ASSESSED).when(new RecordPlanCommand(ID, List.of("safe"),
+                List.of(new PlanAction("refer", null, null)), "peksos-1")).expectExceptionMessage("required (actions)");
+    }
+
+    @Test
+    void starts_intervention_after_the_plan_only() {
+        fixture.given(registered(), CONTACTED, ASSESSED).when(new StartInterventionCommand(ID, "peksos-1"))
+                .expectExceptionMessage("stage-order (stage)");
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED).when(new StartInterventionCommand(ID, "peksos-1"))
+                .expectEvents(INTERVENING);
+    }
+
+    @Test
+    void starts_reintegration_after_intervention_only() {
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED).when(new StartReintegrationCommand(ID, "back home", "peksos-1"))
+                .expectExceptionMessage("stage-order (stage)");
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING)
+                .when(new StartReintegrationCommand(ID, "back home", "peksos-1")).expectEvents(REINTEGRATING);
+    }
+
+    @Test
+    void closes_after_reintegration_only_and_with_reason_and_outcome() {
+        CloseCaseCommand close = new CloseCaseCommand(ID, "GOALS_MET", "child safe at home", "peksos-1");
+        fixture.given(registered(), CONTACTED).when(close).expectExceptionMessage("stage-order (stage)");
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING)
+                .when(new CloseCaseCommand(ID, "GOALS_MET", " ", "peksos-1")).expectExceptionMessage("required (outcome)");
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING).when(close).expectEvents(CLOSED);
+    }
+
+    @Test
+    void a_closed_case_takes_follow_up_visits_and_nothing_else_but_reopening() {
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
+                .when(new RecordFollowUpVisitCommand(ID, NOW.minusSeconds(10), "doing well", "peksos-1"))
+                .expectEvents(new FollowUpVisitRecordedEvent(ID, NOW.minusSeconds(10), "doing well", "peksos-1", NOW));
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
+                .when(new AddProgressNoteCommand(ID, "note", "peksos-1")).expectExceptionMessage("case-closed (stage)");
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
+                .when(new StartInterventionCommand(ID, "peksos-1")).expectExceptionMessage("case-closed (stage)");
+    }
+
+    @Test
+    void follow_up_visits_and_reopening_need_a_closed_case() {
+        fixture.given(registered()).when(new RecordFollowUpVisitCommand(ID, NOW, "x", "peksos-1")).expectExceptionMessage("case-open (stage)");
+        fixture.given(registered()).when(new ReopenCaseCommand(ID, "new report", "spv-1")).expectExceptionMessage("case-open (stage)");
+    }
+
+    @Test
+    void reopens_a_closed_case_with_a_reason_back_to_registration() {
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
+                .when(new ReopenCaseCommand(ID, " ", "spv-1")).expectExceptionMessage("required (reason)");
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
+                .when(new ReopenCaseCommand(ID, "new report of violence", "spv-1"))
+                .expectEvents(new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW));
+        // back at the first step: first contact again, then assessment
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
+                        new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW))
+                .when(new RecordFirstContactCommand(ID, NOW, "visit after the new report", "peksos-1"))
+                .expectEvents(new FirstContactRecordedEvent(ID, NOW, "visit after the new report", "peksos-1", NOW));
+    }
+
+    // at any open stage
+
+    @Test
+    void assigns_another_worker_and_ignores_assigning_the_same_one() {
+        fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-2", "leave", "spv-1"))
+                .expectEvents(new WorkerAssignedEvent(ID, "peksos-2", "peksos-1", "leave", "spv-1", NOW));
+        fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-1", null, "spv-1")).expectNoEvents();
+    }
+
+    @Test
+    void transfers_to_another_region_with_a_reason() {
+        fixture.given(registered(), CONTACTED).when(new TransferCaseCommand(ID, "31.71", "peksos-jkt", "family moved", "spv-1"))
+                .expectEvents(new CaseTransferredEvent(ID, "32.73.01", "31.71", "peksos-1", "peksos-jkt", "family moved", "spv-1", NOW));
+        fixture.given(registered()).when(new TransferCaseCommand(ID, "31.99", null, "moved", "spv-1"))
+                .expectExceptionMessage("unknown-region (toRegionCode)");
+        fixture.given(registered()).when(new TransferCaseCommand(ID, "31.71", null, null, "spv-1")).expectExceptionMessage("required (reason)");
+        fixture.given(registered()).when(new TransferCaseCommand(ID, "32.73.01", "peksos-1", "same", "spv-1"))
+                .expectExceptionMessage("nothing-to-transfer (toRegionCode)");
+    }
+
+    @Test
+    void adds_progress_notes_while_open() {
+        fixture.given(registered(), CONTACTED).when(new AddProgressNoteCommand(ID, "called the school", "peksos-1"))
+                .expectEvents(new ProgressNoteAddedEvent(ID, "called the school", "peksos-1", NOW));
+        fixture.given(registered()).when(new AddProgressNoteCommand(ID, "", "peksos-1")).expectExceptionMessage("required (note)");
+    }
+}
