@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 public class KafkaEventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaEventRelay.class);
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final List<IntegrationEventMapper> mappers;
@@ -45,6 +46,7 @@ public class KafkaEventRelay {
     @EventHandler
     public void on(Object payload, EventMessage<?> message) throws InterruptedException, ExecutionException, TimeoutException {
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
+            log.debug("Not a domain event, not relayed: {}", message.getPayloadType().getSimpleName());
             return;
         }
         Optional<OutgoingEvent> outgoing = map(domainEvent);
@@ -53,6 +55,8 @@ public class KafkaEventRelay {
         }
         ProducerRecord<String, byte[]> record = toRecord(domainEvent, outgoing.get());
         producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        log.debug("Published {} of aggregate {} (event {}) on {}", outgoing.get().type().type(), domainEvent.getAggregateIdentifier(),
+                domainEvent.getIdentifier(), record.topic());
     }
 
     private Optional<OutgoingEvent> map(DomainEventMessage<?> event) {

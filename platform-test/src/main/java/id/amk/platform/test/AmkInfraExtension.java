@@ -19,5 +19,6 @@ public class AmkInfraExtension implements BeforeAllCallback {
         System.setProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwkSetUri());
         System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("amk.logging.readable", "true");
     }
 }

@@ -1,13 +1,17 @@
 package id.amk.cases.casefile.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** What is asked of a case. {@code actor} is who asks (the token's subject), {@code reason} why, where it matters. */
+/**
+ * What is asked of a case. {@code actor} is who asks (the token's subject), {@code reason} why, where it matters;
+ * {@code expectedVersion}, when given, is the version the asker saw (If-Match): a newer case refuses the command.
+ */
 public final class Commands {
 
     public record RegisterCaseCommand(@TargetAggregateIdentifier String caseId, String caseNumber, String regionCode, Child child,
@@ -15,42 +19,53 @@ public final class Commands {
                                       boolean consent, String assignedWorker, String actor) {
     }
 
-    public record AssignWorkerCommand(@TargetAggregateIdentifier String caseId, String worker, String reason, String actor) {
+    public record AssignWorkerCommand(@TargetAggregateIdentifier String caseId, String worker, String reason, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record RecordFirstContactCommand(@TargetAggregateIdentifier String caseId, Instant contactedAt, String note, String actor) {
+    public record RecordFirstContactCommand(@TargetAggregateIdentifier String caseId, Instant contactedAt, String note, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record RecordAssessmentCommand(@TargetAggregateIdentifier String caseId, List<String> needs, List<String> risks,
-                                          Set<String> recommendedComponents, RiskLevel riskLevel, String actor) {
+                                          Set<String> recommendedComponents, RiskLevel riskLevel, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record PlanAction(String description, LocalDate due, String responsible) {
     }
 
-    public record RecordPlanCommand(@TargetAggregateIdentifier String caseId, List<String> goals, List<PlanAction> actions, String actor) {
+    public record RecordPlanCommand(@TargetAggregateIdentifier String caseId, List<String> goals, List<PlanAction> actions, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record StartInterventionCommand(@TargetAggregateIdentifier String caseId, String actor) {
+    public record StartInterventionCommand(@TargetAggregateIdentifier String caseId, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record StartReintegrationCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
+    public record StartReintegrationCommand(@TargetAggregateIdentifier String caseId, String reason, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record CloseCaseCommand(@TargetAggregateIdentifier String caseId, String reason, String outcome, String actor) {
+    public record CloseCaseCommand(@TargetAggregateIdentifier String caseId, String reason, String outcome, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record RecordFollowUpVisitCommand(@TargetAggregateIdentifier String caseId, Instant visitedAt, String note, String actor) {
+    public record RecordFollowUpVisitCommand(@TargetAggregateIdentifier String caseId, Instant visitedAt, String note, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record ReopenCaseCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
+    public record ReopenCaseCommand(@TargetAggregateIdentifier String caseId, String reason, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record TransferCaseCommand(@TargetAggregateIdentifier String caseId, String toRegionCode, String toWorker, String reason,
-                                      String actor) {
+                                      String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record AddProgressNoteCommand(@TargetAggregateIdentifier String caseId, String note, String actor) {
+    public record AddProgressNoteCommand(@TargetAggregateIdentifier String caseId, String note, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
     private Commands() {

@@ -160,108 +160,108 @@ class CaseFileTest {
 
     @Test
     void records_first_contact() {
-        fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.minusSeconds(60), "met at school", "peksos-1"))
+        fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.minusSeconds(60), "met at school", "peksos-1", null))
                 .expectEvents(new FirstContactRecordedEvent(ID, NOW.minusSeconds(60), "met at school", "peksos-1", NOW));
     }
 
     @Test
     void refuses_a_first_contact_in_the_future_or_twice() {
-        fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.plusSeconds(3600), null, "peksos-1"))
+        fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.plusSeconds(3600), null, "peksos-1", null))
                 .expectExceptionMessage("future-date (contactedAt)");
-        fixture.given(registered(), CONTACTED).when(new RecordFirstContactCommand(ID, NOW, null, "peksos-1"))
+        fixture.given(registered(), CONTACTED).when(new RecordFirstContactCommand(ID, NOW, null, "peksos-1", null))
                 .expectExceptionMessage("already-recorded (contactedAt)");
     }
 
     @Test
     void an_assessment_needs_the_first_contact_first() {
-        fixture.given(registered()).when(new RecordAssessmentCommand(ID, List.of("x"), List.of(), Set.of(), null, "peksos-1"))
+        fixture.given(registered()).when(new RecordAssessmentCommand(ID, List.of("x"), List.of(), Set.of(), null, "peksos-1", null))
                 .expectExceptionMessage("stage-order (firstContact)");
     }
 
     @Test
     void records_an_assessment_with_recommended_atensi_components() {
         fixture.given(registered(), CONTACTED)
-                .when(new RecordAssessmentCommand(ID, List.of("safe housing"), List.of("abuser at home"), Set.of("THERAPY"), RiskLevel.HIGH, "peksos-1"))
+                .when(new RecordAssessmentCommand(ID, List.of("safe housing"), List.of("abuser at home"), Set.of("THERAPY"), RiskLevel.HIGH, "peksos-1", null))
                 .expectEvents(ASSESSED);
     }
 
     @Test
     void refuses_an_assessment_without_needs_or_with_an_unknown_component() {
-        fixture.given(registered(), CONTACTED).when(new RecordAssessmentCommand(ID, List.of(), null, null, null, "peksos-1"))
+        fixture.given(registered(), CONTACTED).when(new RecordAssessmentCommand(ID, List.of(), null, null, null, "peksos-1", null))
                 .expectExceptionMessage("required (needs)");
-        fixture.given(registered(), CONTACTED).when(new RecordAssessmentCommand(ID, List.of("x"), null, Set.of("MAGIC"), null, "peksos-1"))
+        fixture.given(registered(), CONTACTED).when(new RecordAssessmentCommand(ID, List.of("x"), null, Set.of("MAGIC"), null, "peksos-1", null))
                 .expectExceptionMessage("unknown-component (recommendedComponents)");
     }
 
     @Test
     void records_a_plan_after_the_assessment_only() {
         RecordPlanCommand plan = new RecordPlanCommand(ID, List.of("safe"), List.of(new PlanAction("refer to Sentra",
-                LocalDate.parse("2026-12-01"), "peksos-1")), "peksos-1");
+                LocalDate.parse("2026-12-01"), "peksos-1")), "peksos-1", null);
         fixture.given(registered(), CONTACTED).when(plan).expectExceptionMessage("stage-order (stage)");
         fixture.given(registered(), CONTACTED, ASSESSED).when(plan).expectEvents(PLANNED);
     }
 
     @Test
     void refuses_a_plan_without_goals_or_dated_actions() {
-        fixture.given(registered(), CONTACTED, ASSESSED).when(new RecordPlanCommand(ID, List.of(), List.of(), "peksos-1"))
+        fixture.given(registered(), CONTACTED, ASSESSED).when(new RecordPlanCommand(ID, List.of(), List.of(), "peksos-1", null))
                 .expectExceptionMessage("required (goals)");
         fixture.given(registered(), CONTACTED, ASSESSED).when(new RecordPlanCommand(ID, List.of("safe"),
-                List.of(new PlanAction("refer", null, null)), "peksos-1")).expectExceptionMessage("required (actions)");
+                List.of(new PlanAction("refer", null, null)), "peksos-1", null)).expectExceptionMessage("required (actions)");
     }
 
     @Test
     void starts_intervention_after_the_plan_only() {
-        fixture.given(registered(), CONTACTED, ASSESSED).when(new StartInterventionCommand(ID, "peksos-1"))
+        fixture.given(registered(), CONTACTED, ASSESSED).when(new StartInterventionCommand(ID, "peksos-1", null))
                 .expectExceptionMessage("stage-order (stage)");
-        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED).when(new StartInterventionCommand(ID, "peksos-1"))
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED).when(new StartInterventionCommand(ID, "peksos-1", null))
                 .expectEvents(INTERVENING);
     }
 
     @Test
     void starts_reintegration_after_intervention_only() {
-        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED).when(new StartReintegrationCommand(ID, "back home", "peksos-1"))
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED).when(new StartReintegrationCommand(ID, "back home", "peksos-1", null))
                 .expectExceptionMessage("stage-order (stage)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING)
-                .when(new StartReintegrationCommand(ID, "back home", "peksos-1")).expectEvents(REINTEGRATING);
+                .when(new StartReintegrationCommand(ID, "back home", "peksos-1", null)).expectEvents(REINTEGRATING);
     }
 
     @Test
     void closes_after_reintegration_only_and_with_reason_and_outcome() {
-        CloseCaseCommand close = new CloseCaseCommand(ID, "GOALS_MET", "child safe at home", "peksos-1");
+        CloseCaseCommand close = new CloseCaseCommand(ID, "GOALS_MET", "child safe at home", "peksos-1", null);
         fixture.given(registered(), CONTACTED).when(close).expectExceptionMessage("stage-order (stage)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING)
-                .when(new CloseCaseCommand(ID, "GOALS_MET", " ", "peksos-1")).expectExceptionMessage("required (outcome)");
+                .when(new CloseCaseCommand(ID, "GOALS_MET", " ", "peksos-1", null)).expectExceptionMessage("required (outcome)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING).when(close).expectEvents(CLOSED);
     }
 
     @Test
     void a_closed_case_takes_follow_up_visits_and_nothing_else_but_reopening() {
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
-                .when(new RecordFollowUpVisitCommand(ID, NOW.minusSeconds(10), "doing well", "peksos-1"))
+                .when(new RecordFollowUpVisitCommand(ID, NOW.minusSeconds(10), "doing well", "peksos-1", null))
                 .expectEvents(new FollowUpVisitRecordedEvent(ID, NOW.minusSeconds(10), "doing well", "peksos-1", NOW));
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
-                .when(new AddProgressNoteCommand(ID, "note", "peksos-1")).expectExceptionMessage("case-closed (stage)");
+                .when(new AddProgressNoteCommand(ID, "note", "peksos-1", null)).expectExceptionMessage("case-closed (stage)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
-                .when(new StartInterventionCommand(ID, "peksos-1")).expectExceptionMessage("case-closed (stage)");
+                .when(new StartInterventionCommand(ID, "peksos-1", null)).expectExceptionMessage("case-closed (stage)");
     }
 
     @Test
     void follow_up_visits_and_reopening_need_a_closed_case() {
-        fixture.given(registered()).when(new RecordFollowUpVisitCommand(ID, NOW, "x", "peksos-1")).expectExceptionMessage("case-open (stage)");
-        fixture.given(registered()).when(new ReopenCaseCommand(ID, "new report", "spv-1")).expectExceptionMessage("case-open (stage)");
+        fixture.given(registered()).when(new RecordFollowUpVisitCommand(ID, NOW, "x", "peksos-1", null)).expectExceptionMessage("case-open (stage)");
+        fixture.given(registered()).when(new ReopenCaseCommand(ID, "new report", "spv-1", null)).expectExceptionMessage("case-open (stage)");
     }
 
     @Test
     void reopens_a_closed_case_with_a_reason_back_to_registration() {
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
-                .when(new ReopenCaseCommand(ID, " ", "spv-1")).expectExceptionMessage("required (reason)");
+                .when(new ReopenCaseCommand(ID, " ", "spv-1", null)).expectExceptionMessage("required (reason)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
-                .when(new ReopenCaseCommand(ID, "new report of violence", "spv-1"))
+                .when(new ReopenCaseCommand(ID, "new report of violence", "spv-1", null))
                 .expectEvents(new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW));
         // back at the first step: first contact again, then assessment
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
                         new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW))
-                .when(new RecordFirstContactCommand(ID, NOW, "visit after the new report", "peksos-1"))
+                .when(new RecordFirstContactCommand(ID, NOW, "visit after the new report", "peksos-1", null))
                 .expectEvents(new FirstContactRecordedEvent(ID, NOW, "visit after the new report", "peksos-1", NOW));
     }
 
@@ -269,26 +269,26 @@ class CaseFileTest {
 
     @Test
     void assigns_another_worker_and_ignores_assigning_the_same_one() {
-        fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-2", "leave", "spv-1"))
+        fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-2", "leave", "spv-1", null))
                 .expectEvents(new WorkerAssignedEvent(ID, "peksos-2", "peksos-1", "leave", "spv-1", NOW));
-        fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-1", null, "spv-1")).expectNoEvents();
+        fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-1", null, "spv-1", null)).expectNoEvents();
     }
 
     @Test
     void transfers_to_another_region_with_a_reason() {
-        fixture.given(registered(), CONTACTED).when(new TransferCaseCommand(ID, "31.71", "peksos-jkt", "family moved", "spv-1"))
+        fixture.given(registered(), CONTACTED).when(new TransferCaseCommand(ID, "31.71", "peksos-jkt", "family moved", "spv-1", null))
                 .expectEvents(new CaseTransferredEvent(ID, "32.73.01", "31.71", "peksos-1", "peksos-jkt", "family moved", "spv-1", NOW));
-        fixture.given(registered()).when(new TransferCaseCommand(ID, "31.99", null, "moved", "spv-1"))
+        fixture.given(registered()).when(new TransferCaseCommand(ID, "31.99", null, "moved", "spv-1", null))
                 .expectExceptionMessage("unknown-region (toRegionCode)");
-        fixture.given(registered()).when(new TransferCaseCommand(ID, "31.71", null, null, "spv-1")).expectExceptionMessage("required (reason)");
-        fixture.given(registered()).when(new TransferCaseCommand(ID, "32.73.01", "peksos-1", "same", "spv-1"))
+        fixture.given(registered()).when(new TransferCaseCommand(ID, "31.71", null, null, "spv-1", null)).expectExceptionMessage("required (reason)");
+        fixture.given(registered()).when(new TransferCaseCommand(ID, "32.73.01", "peksos-1", "same", "spv-1", null))
                 .expectExceptionMessage("nothing-to-transfer (toRegionCode)");
     }
 
     @Test
     void adds_progress_notes_while_open() {
-        fixture.given(registered(), CONTACTED).when(new AddProgressNoteCommand(ID, "called the school", "peksos-1"))
+        fixture.given(registered(), CONTACTED).when(new AddProgressNoteCommand(ID, "called the school", "peksos-1", null))
                 .expectEvents(new ProgressNoteAddedEvent(ID, "called the school", "peksos-1", NOW));
-        fixture.given(registered()).when(new AddProgressNoteCommand(ID, "", "peksos-1")).expectExceptionMessage("required (note)");
+        fixture.given(registered()).when(new AddProgressNoteCommand(ID, "", "peksos-1", null)).expectExceptionMessage("required (note)");
     }
 }

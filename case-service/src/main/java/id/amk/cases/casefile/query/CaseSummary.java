@@ -1,0 +1,17 @@
+package id.amk.cases.casefile.query;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of a caseload: what a list needs to show and filter on. {@code version} is the sequence number
+ * of the last event applied, so a redelivered or older event never goes back in time.
+ */
+@Document("case_summaries")
+public record CaseSummary(@Id String caseId, String caseNumber, String childName, String stage, String regionCode, List<String> clusters,
+                          String riskLevel, String assignedWorker, Instant registeredAt, Instant firstContactAt, Instant lastChangedAt,
+                          long version) {
+}

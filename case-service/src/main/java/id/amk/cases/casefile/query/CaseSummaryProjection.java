@@ -1,0 +1,48 @@
+package id.amk.cases.casefile.query;
+
+import id.amk.cases.casefile.api.Events.CaseEvent;
+import id.amk.cases.casefile.command.CaseState;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Keeps {@code case_summaries}: on each case event the case is folded again from its own events (a case
+ * has tens of events) and its line replaced, unless the line already reflects this event or a later one.
+ * Applying an event twice, or late, leaves the view as it was.
+ */
+@Component
+@ProcessingGroup("case-summaries")
+class CaseSummaryProjection {
+
+    private final MongoTemplate mongo;
+    private final EventStore events;
+
+    CaseSummaryProjection(MongoTemplate mongo, EventStore events) {
+        this.mongo = mongo;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence) {
+        CaseSummary current = mongo.findById(event.caseId(), CaseSummary.class);
+        if (current != null && current.version() >= sequence) {
+            return;
+        }
+        CaseState state = CaseHistory.fold(events.readEvents(event.caseId()).asStream().toList(), sequence);
+        mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), state.child() == null ? null : state.child().name(),
+                state.stage().name(), state.regionCode(), List.copyOf(state.clusters()), state.riskLevel().name(),
+                state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(), state.version()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(CaseSummary.class);
+    }
+}

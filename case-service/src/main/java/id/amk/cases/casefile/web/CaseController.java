@@ -1,0 +1,286 @@
+package id.amk.cases.casefile.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
+import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
+import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
+import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
+import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
+import id.amk.cases.casefile.api.Commands.RegisterCaseCommand;
+import id.amk.cases.casefile.api.Commands.ReopenCaseCommand;
+import id.amk.cases.casefile.api.Commands.StartInterventionCommand;
+import id.amk.cases.casefile.api.Commands.StartReintegrationCommand;
+import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
+import id.amk.cases.casefile.command.CaseRuleViolation;
+import id.amk.cases.casefile.command.CaseState;
+import id.amk.cases.casefile.query.CaseHistory;
+import id.amk.cases.casefile.query.CaseNumbers;
+import id.amk.cases.casefile.query.CaseReadAudit;
+import id.amk.cases.casefile.query.CaseSummary;
+import id.amk.cases.casefile.web.CaseRequests.Assessment;
+import id.amk.cases.casefile.web.CaseRequests.Assignment;
+import id.amk.cases.casefile.web.CaseRequests.Closure;
+import id.amk.cases.casefile.web.CaseRequests.FirstContact;
+import id.amk.cases.casefile.web.CaseRequests.Note;
+import id.amk.cases.casefile.web.CaseRequests.Plan;
+import id.amk.cases.casefile.web.CaseRequests.Reason;
+import id.amk.cases.casefile.web.CaseRequests.RegisterCase;
+import id.amk.cases.casefile.web.CaseRequests.Transfer;
+import id.amk.cases.casefile.web.CaseRequests.Visit;
+import id.amk.cases.casefile.web.CaseViews.CaseDetail;
+import id.amk.cases.casefile.web.CaseViews.HistoryEntry;
+import id.amk.cases.casefile.web.CaseViews.Page;
+import id.amk.cases.casefile.web.CaseViews.Registered;
+import id.amk.platform.security.AmkCaller;
+import id.amk.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * /api/cases: register, list the caller's caseload, read a case (now or {@code asOf} an instant) and its
+ * history, and move it through its stages. Versions travel as ETag / If-Match; a write on a stale version
+ * is refused (412). A case outside the caller's scope answers exactly as a case that does not exist (404).
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private static final Pattern VERSION = Pattern.compile("^(W/)?\"?(\\d{1,18})\"?$");
+
+    private final CommandGateway commands;
+    private final CaseHistory history;
+    private final CaseNumbers numbers;
+    private final CaseReadAudit audit;
+    private final MongoTemplate mongo;
+    private final ObjectMapper json;
+
+    CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, CaseReadAudit audit, MongoTemplate mongo,
+                   ObjectMapper json) {
+        this.commands = commands;
+        this.history = history;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.mongo = mongo;
+        this.json = json;
+    }
+
+    @PostMapping
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterCase request) {
+        AmkCaller caller = caller();
+        if (!CaseAccess.mayWorkOn(caller, request.regionCode(), request.assignedWorker())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "case.out-of-scope", Map.of("field", "regionCode"));
+        }
+        if (request.regionCode() == null || !request.regionCode().matches("\\d{2}\\.\\d{2}.*")) {
+            throw new CaseRuleViolation("unknown-region", "regionCode");
+        }
+        // a case from a Lapor Sosial report has an id derived from the report: registering it again finds it there
+        String caseId = request.reportId() != null
+                ? UUID.nameUUIDFromBytes(("lapor-report:" + request.reportId()).getBytes()).toString() : UUID.randomUUID().toString();
+        String worker = request.assignedWorker() != null ? request.assignedWorker()
+                : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
+        String caseNumber = numbers.next(request.regionCode());
+        commands.sendAndWait(new RegisterCaseCommand(caseId, caseNumber, request.regionCode(), request.child().toChild(),
+                request.clusters(), request.abhRole(), request.riskLevel(), request.source(), request.reportId(), request.consent(),
+                worker, caller.subject()));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).eTag("\"0\"").body(new Registered(caseId, caseNumber));
+    }
+
+    @GetMapping
+    Page list(@RequestParam(required = false) String stage, @RequestParam(required = false) String cluster,
+              @RequestParam(required = false) String riskLevel, @RequestParam(required = false) String region,
+              @RequestParam(required = false) String worker, @RequestParam(defaultValue = "0") int page,
+              @RequestParam(defaultValue = "20") int size) {
+        AmkCaller caller = caller();
+        if (!CaseAccess.mayList(caller)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
+        }
+        List<Criteria> filters = new ArrayList<>();
+        filters.add(scope(caller));
+        if (stage != null) {
+            filters.add(Criteria.where("stage").is(stage));
+        }
+        if (cluster != null) {
+            filters.add(Criteria.where("clusters").is(cluster));
+        }
+        if (riskLevel != null) {
+            filters.add(Criteria.where("riskLevel").is(riskLevel));
+        }
+        if (region != null) {
+            filters.add(Criteria.where("regionCode").regex(regionPrefix(region)));
+        }
+        if (worker != null) {
+            filters.add(Criteria.where("assignedWorker").is(worker));
+        }
+        int pageSize = Math.min(Math.max(size, 1), 100);
+        int pageNumber = Math.max(page, 0);
+        Query query = Query.query(new Criteria().andOperator(filters));
+        long total = mongo.count(query, CaseSummary.class);
+        List<CaseSummary> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "lastChangedAt"))
+                .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class);
+        return new Page(items, pageNumber, pageSize, total);
+    }
+
+    @GetMapping("/{caseId}")
+    ResponseEntity<CaseDetail> get(@PathVariable String caseId,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        AmkCaller caller = caller();
+        CaseState now = readable(caseId, caller);
+        CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
+        audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), asOf == null ? "detail" : "asOf " + asOf);
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state));
+    }
+
+    @GetMapping("/{caseId}/history")
+    List<HistoryEntry> history(@PathVariable String caseId) {
+        AmkCaller caller = caller();
+        readable(caseId, caller);
+        audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), "history");
+        return history.messages(caseId).stream().map(m -> HistoryEntry.of(m, json)).toList();
+    }
+
+    @PostMapping("/{caseId}/assignment")
+    ResponseEntity<CaseDetail> assign(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                      @Valid @RequestBody Assignment body) {
+        return change(caseId, ifMatch, (actor, v) -> new AssignWorkerCommand(caseId, body.worker(), body.reason(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/first-contact")
+    ResponseEntity<CaseDetail> firstContact(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                            @Valid @RequestBody FirstContact body) {
+        return change(caseId, ifMatch, (actor, v) -> new RecordFirstContactCommand(caseId, body.contactedAt(), body.note(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/assessment")
+    ResponseEntity<CaseDetail> assess(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                      @Valid @RequestBody Assessment body) {
+        return change(caseId, ifMatch, (actor, v) -> new RecordAssessmentCommand(caseId, body.needs(), body.risks(),
+                body.recommendedComponents(), body.riskLevel(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/plan")
+    ResponseEntity<CaseDetail> plan(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @Valid @RequestBody Plan body) {
+        return change(caseId, ifMatch, (actor, v) -> new RecordPlanCommand(caseId, body.goals(), body.actions(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/intervention")
+    ResponseEntity<CaseDetail> intervene(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return change(caseId, ifMatch, (actor, v) -> new StartInterventionCommand(caseId, actor, v));
+    }
+
+    @PostMapping("/{caseId}/reintegration")
+    ResponseEntity<CaseDetail> reintegrate(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                           @Valid @RequestBody Reason body) {
+        return change(caseId, ifMatch, (actor, v) -> new StartReintegrationCommand(caseId, body.reason(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/closure")
+    ResponseEntity<CaseDetail> close(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                     @Valid @RequestBody Closure body) {
+        return change(caseId, ifMatch, (actor, v) -> new CloseCaseCommand(caseId, body.reason(), body.outcome(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/follow-up-visits")
+    ResponseEntity<CaseDetail> followUp(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody Visit body) {
+        return change(caseId, ifMatch, (actor, v) -> new RecordFollowUpVisitCommand(caseId, body.visitedAt(), body.note(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/reopening")
+    ResponseEntity<CaseDetail> reopen(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                      @Valid @RequestBody Reason body) {
+        return change(caseId, ifMatch, (actor, v) -> new ReopenCaseCommand(caseId, body.reason(), actor, v));
+    }
+
+    @PostMapping("/{caseId}/transfer")
+    ResponseEntity<CaseDetail> transfer(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody Transfer body) {
+        return change(caseId, ifMatch, (actor, v) -> new TransferCaseCommand(caseId, body.toRegionCode(), body.toWorker(), body.reason(),
+                actor, v));
+    }
+
+    @PostMapping("/{caseId}/notes")
+    ResponseEntity<CaseDetail> note(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @Valid @RequestBody Note body) {
+        return change(caseId, ifMatch, (actor, v) -> new AddProgressNoteCommand(caseId, body.note(), actor, v));
+    }
+
+    private interface CommandFor {
+        Object command(String actor, Long expectedVersion);
+    }
+
+    /** A change needs the version the caller saw (If-Match); the case refuses it when it has moved on since. */
+    private ResponseEntity<CaseDetail> change(String caseId, String ifMatch, CommandFor command) {
+        AmkCaller caller = caller();
+        readable(caseId, caller);
+        if (ifMatch == null) {
+            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "case.if-match-required", Map.of());
+        }
+        var matcher = VERSION.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "case.stale-version", Map.of());
+        }
+        commands.sendAndWait(command.command(caller.subject(), Long.parseLong(matcher.group(2))));
+        CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state));
+    }
+
+    private CaseState readable(String caseId, AmkCaller caller) {
+        CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
+        if (!CaseAccess.mayWorkOn(caller, state.regionCode(), state.assignedWorker())) {
+            throw notFound();
+        }
+        return state;
+    }
+
+    private static Criteria scope(AmkCaller caller) {
+        List<Criteria> any = new ArrayList<>();
+        caller.regions().forEach(r -> any.add(Criteria.where("regionCode").regex(regionPrefix(r))));
+        if (caller.has(AmkCaller.Role.PEKSOS)) {
+            any.add(Criteria.where("assignedWorker").is(caller.subject()));
+        }
+        return any.isEmpty() ? Criteria.where("_id").is(null) : new Criteria().orOperator(any);
+    }
+
+    /** The region and everything inside it: "32.73" matches "32.73" and "32.73.01.1001", not "32.731". */
+    private static String regionPrefix(String region) {
+        if (!region.matches("\\d{2}(\\.\\d{2}){0,2}(\\.\\d{4})?")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "region"));
+        }
+        return "^" + Pattern.quote(region) + "(\\..*)?$";
+    }
+
+    private static AmkCaller caller() {
+        return AmkCaller.current().orElseThrow();
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", Map.of());
+    }
+}

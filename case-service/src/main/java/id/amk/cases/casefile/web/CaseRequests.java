@@ -1,0 +1,60 @@
+package id.amk.cases.casefile.web;
+
+import id.amk.cases.casefile.api.AbhRole;
+import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.Commands.PlanAction;
+import id.amk.cases.casefile.api.RiskLevel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** The bodies of /api/cases requests. Field rules of the domain are checked by the case itself. */
+final class CaseRequests {
+
+    record RegisterCase(@NotNull String regionCode, @NotNull @Valid ChildData child, Set<String> clusters, AbhRole abhRole,
+                        RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker) {
+    }
+
+    record ChildData(@Size(max = 200) String name, String nik, java.time.LocalDate birthDate, Integer estimatedAge,
+                     @Size(max = 20) String sex, @Size(max = 200) String disability, @Size(max = 500) String address,
+                     @Size(max = 200) String guardianName, @Size(max = 40) String guardianPhone) {
+        Child toChild() {
+            return new Child(name, nik, birthDate, estimatedAge, sex, disability, address, guardianName, guardianPhone);
+        }
+    }
+
+    record Assignment(String worker, @Size(max = 1000) String reason) {
+    }
+
+    record FirstContact(Instant contactedAt, @Size(max = 4000) String note) {
+    }
+
+    record Assessment(List<@Size(max = 1000) String> needs, List<@Size(max = 1000) String> risks, Set<String> recommendedComponents,
+                      RiskLevel riskLevel) {
+    }
+
+    record Plan(List<@Size(max = 1000) String> goals, List<PlanAction> actions) {
+    }
+
+    record Reason(@Size(max = 1000) String reason) {
+    }
+
+    record Closure(@Size(max = 200) String reason, @Size(max = 4000) String outcome) {
+    }
+
+    record Visit(Instant visitedAt, @Size(max = 4000) String note) {
+    }
+
+    record Transfer(String toRegionCode, String toWorker, @Size(max = 1000) String reason) {
+    }
+
+    record Note(@Size(max = 4000) String note) {
+    }
+
+    private CaseRequests() {
+    }
+}

@@ -1,0 +1,55 @@
+package id.amk.cases.casefile.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.amk.cases.casefile.api.AbhRole;
+import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.Commands.PlanAction;
+import id.amk.cases.casefile.api.RiskLevel;
+import id.amk.cases.casefile.api.Stage;
+import id.amk.cases.casefile.command.CaseState;
+import id.amk.cases.casefile.query.CaseSummary;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** What /api/cases answers. */
+final class CaseViews {
+
+    record CaseDetail(String caseId, String caseNumber, Stage stage, String regionCode, Child child, Set<String> clusters,
+                      AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
+                      Instant firstContactAt, List<String> needs, List<String> risks, Set<String> recommendedComponents,
+                      List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
+                      int progressNotes, Instant registeredAt, Instant lastChangedAt, long version) {
+
+        static CaseDetail of(CaseState s) {
+            return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), s.child(), s.clusters(), s.abhRole(),
+                    s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), s.needs(), s.risks(),
+                    s.recommendedComponents(), s.goals(), s.actions(), s.closureReason(), s.outcome(), s.followUpVisits(),
+                    s.progressNotes(), s.registeredAt(), s.lastChangedAt(), s.version());
+        }
+    }
+
+    record Registered(String caseId, String caseNumber) {
+    }
+
+    record Page(List<CaseSummary> items, int page, int size, long total) {
+    }
+
+    /** One step of a case's history: what happened, by whom, when; the details without the child's personal data. */
+    record HistoryEntry(long sequence, String type, String actor, Instant at, ObjectNode details) {
+
+        static HistoryEntry of(DomainEventMessage<?> message, ObjectMapper json) {
+            ObjectNode details = json.valueToTree(message.getPayload());
+            String actor = details.path("actor").asText(null);
+            details.remove(List.of("caseId", "actor", "at", "child"));
+            String type = message.getPayloadType().getSimpleName().replaceAll("Event$", "");
+            return new HistoryEntry(message.getSequenceNumber(), type, actor, message.getTimestamp(), details);
+        }
+    }
+
+    private CaseViews() {
+    }
+}

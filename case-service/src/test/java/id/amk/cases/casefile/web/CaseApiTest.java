@@ -1,0 +1,230 @@
+package id.amk.cases.casefile.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.contracts.ContractValidator;
+import id.amk.contracts.EventCatalog;
+import id.amk.contracts.Topics;
+import id.amk.platform.test.AmkInfra;
+import id.amk.platform.test.AmkTest;
+import id.amk.platform.test.TestJwtIssuer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A case from registration to follow-up through HTTP with real tokens, on the embedded broker and Mongo server. */
+@AmkTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TestJwtIssuer TOKENS = TestJwtIssuer.get();
+    private static final String WORKER = TOKENS.userToken("peksos.bandung", List.of("PEKSOS"), List.of("32.73"), null);
+    private static final String CHILD_NAME = "Siti Aminah Testcase";
+    private static final String NIK = "3273014507150003";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private String registerBody(String nik) {
+        return """
+                {"regionCode":"32.73.01","child":{"name":"%s","nik":"%s","birthDate":"2015-07-05","sex":"F",
+                 "address":"Jl. Merdeka 1","guardianName":"Ibu Aminah","guardianPhone":"081200000000"},
+                 "clusters":["VIOLENCE_VICTIM"],"riskLevel":"HIGH","source":"WALK_IN","consent":true}
+                """.formatted(CHILD_NAME, nik);
+    }
+
+    @Test
+    void a_case_goes_from_registration_to_closure_and_follow_up_with_history_as_of_and_public_events() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/cases", WORKER, null, registerBody(NIK));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String caseId = json(created).path("caseId").asText();
+        assertThat(json(created).path("caseNumber").asText()).matches("AMK-3273-\\d{4}-\\d{6}");
+        assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
+
+        HttpResponse<String> detail = send("GET", "/api/cases/" + caseId, WORKER, null, null);
+        assertThat(json(detail).path("stage").asText()).isEqualTo("REGISTERED");
+        assertThat(json(detail).path("child").path("name").asText()).isEqualTo(CHILD_NAME);
+        assertThat(json(detail).path("assignedWorker").asText()).isEqualTo("peksos.bandung");
+
+        // a skipped stage: assessment before first contact
+        HttpResponse<String> skipped = send("POST", "/api/cases/" + caseId + "/assessment", WORKER, "\"0\"",
+                "{\"needs\":[\"safe housing\"]}", "id");
+        assertThat(skipped.statusCode()).isEqualTo(409);
+        assertThat(json(skipped).path("type").asText()).isEqualTo("urn:amk:problem:case.stage-order");
+        assertThat(json(skipped).path("title").asText()).isEqualTo("Tahapan tidak boleh dilompati");
+
+        assertThat(send("POST", "/api/cases/" + caseId + "/first-contact", WORKER, null, "{\"contactedAt\":\"" + Instant.now() + "\"}")
+                .statusCode()).isEqualTo(428);
+        HttpResponse<String> contacted = send("POST", "/api/cases/" + caseId + "/first-contact", WORKER, "\"0\"",
+                "{\"contactedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"note\":\"home visit\"}");
+        assertThat(contacted.statusCode()).as(contacted.body()).isEqualTo(200);
+        assertThat(contacted.headers().firstValue("ETag")).hasValue("\"1\"");
+
+        HttpResponse<String> stale = send("POST", "/api/cases/" + caseId + "/notes", WORKER, "\"0\"", "{\"note\":\"late\"}");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(json(stale).path("type").asText()).isEqualTo("urn:amk:problem:case.stale-version");
+
+        Instant beforeAssessment = Instant.now();
+        String version = step(caseId, "assessment", "\"1\"", "{\"needs\":[\"safe housing\"],\"risks\":[\"abuser at home\"],"
+                + "\"recommendedComponents\":[\"THERAPY\",\"FAMILY_SUPPORT\"],\"riskLevel\":\"HIGH\"}");
+        version = step(caseId, "plan", version, "{\"goals\":[\"child safe\"],\"actions\":[{\"description\":\"refer to Sentra\","
+                + "\"due\":\"2027-01-15\",\"responsible\":\"peksos.bandung\"}]}");
+        version = step(caseId, "intervention", version, null);
+        version = step(caseId, "reintegration", version, "{\"reason\":\"back with family\"}");
+        version = step(caseId, "closure", version, "{\"reason\":\"GOALS_MET\",\"outcome\":\"safe at home\"}");
+        version = step(caseId, "follow-up-visits", version, "{\"visitedAt\":\"" + Instant.now().minusSeconds(5) + "\",\"note\":\"well\"}");
+        assertThat(version).isEqualTo("\"7\"");
+        assertThat(json(send("GET", "/api/cases/" + caseId, WORKER, null, null)).path("stage").asText()).isEqualTo("CLOSED");
+
+        JsonNode asOf = json(send("GET", "/api/cases/" + caseId + "?asOf=" + beforeAssessment, WORKER, null, null));
+        assertThat(asOf.path("stage").asText()).isEqualTo("REGISTERED");
+        assertThat(asOf.path("firstContactAt").isNull()).isFalse();
+
+        JsonNode history = json(send("GET", "/api/cases/" + caseId + "/history", WORKER, null, null));
+        List<String> types = new ArrayList<>();
+        history.forEach(h -> types.add(h.path("type").asText()));
+        assertThat(types).containsExactly("CaseRegistered", "FirstContactRecorded", "CaseAssessed", "CasePlanned", "InterventionStarted",
+                "ReintegrationStarted", "CaseClosed", "FollowUpVisitRecorded");
+        assertThat(history.get(0).path("actor").asText()).isEqualTo("peksos.bandung");
+        assertThat(history.toString()).doesNotContain(CHILD_NAME).doesNotContain(NIK);
+
+        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId).and("reader").is("peksos.bandung")), "case_read_audit"))
+                .isGreaterThanOrEqualTo(4);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode closed = json(send("GET", "/api/cases?stage=CLOSED&cluster=VIOLENCE_VICTIM", WORKER, null, null));
+            assertThat(closed.path("items").findValuesAsText("caseId")).contains(caseId);
+        });
+
+        // registration and the five stage changes; first contact and follow-up visits stay inside case-service
+        List<ConsumerRecord<String, byte[]>> published = publishedFor(caseId, 6);
+        ContractValidator contracts = new ContractValidator();
+        for (ConsumerRecord<String, byte[]> record : published) {
+            String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+            String body = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(contracts.validate(EventCatalog.byType(type).orElseThrow(), JSON.readTree(body))).as(type).isEmpty();
+            assertThat(body).doesNotContain(CHILD_NAME).doesNotContain(NIK).doesNotContain("Merdeka").doesNotContain("safe at home");
+        }
+        assertThat(published).extracting(r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .hasSize(6).startsWith("amk.case.CaseRegistered.v1");
+        List<String> stages = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : published.subList(1, 6)) {
+            stages.add(JSON.readTree(record.value()).path("to").asText());
+        }
+        assertThat(stages).containsExactly("ASSESSED", "PLANNED", "IN_INTERVENTION", "REINTEGRATION", "CLOSED");
+    }
+
+    @Test
+    void a_bad_nik_is_refused_naming_the_field_in_both_languages() throws Exception {
+        HttpResponse<String> english = send("POST", "/api/cases", WORKER, null, registerBody("32730145071500"), "en");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(json(english).path("field").asText()).isEqualTo("child.nik");
+        assertThat(json(english).path("title").asText()).isEqualTo("Invalid NIK");
+        HttpResponse<String> indonesian = send("POST", "/api/cases", WORKER, null, registerBody("3273019915150003"), "id");
+        assertThat(json(indonesian).path("title").asText()).isEqualTo("NIK tidak valid");
+        assertThat(indonesian.body()).doesNotContain("3273019915150003");
+    }
+
+    @Test
+    void people_outside_the_case_scope_learn_nothing_about_it() throws Exception {
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(NIK))).path("caseId").asText();
+        String otherRegency = TOKENS.userToken("peksos.jaksel", List.of("PEKSOS"), List.of("31.71"), null);
+        String analyst = TOKENS.userToken("analis", List.of("MINISTRY_ANALYST"), List.of(), null);
+        String provinceSupervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+        String otherSupervisor = TOKENS.userToken("spv.dki", List.of("SUPERVISOR"), List.of("31"), null);
+
+        HttpResponse<String> foreign = send("GET", "/api/cases/" + caseId, otherRegency, null, null);
+        HttpResponse<String> missing = send("GET", "/api/cases/00000000-0000-0000-0000-000000000000", otherRegency, null, null);
+        assertThat(foreign.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
+        assertThat(json(foreign).path("type").asText()).isEqualTo(json(missing).path("type").asText());
+        assertThat(send("POST", "/api/cases/" + caseId + "/notes", otherRegency, "\"0\"", "{\"note\":\"x\"}").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/cases/" + caseId, analyst, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/cases", analyst, null, null).statusCode()).isEqualTo(403);
+
+        assertThat(send("GET", "/api/cases/" + caseId, provinceSupervisor, null, null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(json(send("GET", "/api/cases", provinceSupervisor, null, null)).path("items").findValuesAsText("caseId"))
+                        .contains(caseId));
+        assertThat(json(send("GET", "/api/cases", otherSupervisor, null, null)).path("items").findValuesAsText("caseId"))
+                .doesNotContain(caseId);
+        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId).and("reader").is("peksos.jaksel")), "case_read_audit"))
+                .isZero();
+        assertThat(mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, "case_read_audit"))
+                .allSatisfy(d -> assertThat(d.getString("reader")).isEqualTo("spv.jabar"));
+    }
+
+    private String step(String caseId, String step, String ifMatch, String body) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, WORKER, ifMatch, body);
+        assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> publishedFor(String caseId, int atLeast) {
+        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AmkInfra.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "case-api-test-" + caseId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CASE_EVENTS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (caseId.equals(r.key())) {
+                        ours.add(r);
+                    }
+                });
+                return ours.size() >= atLeast;
+            });
+        }
+        return ours;
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
+        return send(method, path, token, ifMatch, body, "en");
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body, String language)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
+                .header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+}
