@@ -1,5 +1,6 @@
 package id.amk.contracts;
 
+import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
 import id.amk.contracts.identity.AgencyChanged;
@@ -18,6 +19,7 @@ public final class EventCatalog {
     public static final List<EventType> ALL = List.of(
             CaseRegistered.TYPE,
             CaseStageChanged.TYPE,
+            CaseDeadlineMissed.TYPE,
             ReportAccepted.TYPE,
             ReferralStatusChanged.TYPE,
             UserRegistered.TYPE,

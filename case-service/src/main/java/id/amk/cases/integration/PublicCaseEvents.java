@@ -2,12 +2,14 @@ package id.amk.cases.integration;
 
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
 import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Stage;
+import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
 import id.amk.platform.relay.IntegrationEventMapper;
@@ -51,6 +53,10 @@ class PublicCaseEvents implements IntegrationEventMapper {
         }
         if (event instanceof CaseReopenedEvent e) {
             return stage(e.caseId(), Stage.CLOSED, Stage.REGISTERED, e.actor(), e.at(), null);
+        }
+        if (event instanceof CaseDeadlineMissedEvent e) {
+            return Optional.of(new OutgoingEvent(CaseDeadlineMissed.TYPE, new CaseDeadlineMissed(e.caseId(), e.deadline().name(), e.dueAt(),
+                    e.regionCode(), e.assignedWorker(), e.regionCode().substring(0, 2), e.at())));
         }
         return Optional.empty();
     }

@@ -68,6 +68,10 @@ public final class Commands {
                                       @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** Sent by the deadline watch when a step is due and not done; the case decides whether it still is. */
+    public record RecordDeadlineMissedCommand(@TargetAggregateIdentifier String caseId, Deadline deadline, Instant dueAt) {
+    }
+
     private Commands() {
     }
 }

@@ -10,7 +10,7 @@ public final class Events {
     /** Every case event says which case, who caused it and when. */
     public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
             CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
-            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent {
+            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent {
         String caseId();
 
         String actor();
@@ -58,6 +58,11 @@ public final class Events {
     }
 
     public record ProgressNoteAddedEvent(String caseId, String note, String actor, Instant at) implements CaseEvent {
+    }
+
+    /** A step was not done in time; escalated to the supervisors of the case's province. */
+    public record CaseDeadlineMissedEvent(String caseId, Deadline deadline, Instant dueAt, String regionCode, String assignedWorker,
+                                          String actor, Instant at) implements CaseEvent {
     }
 
     private Events() {

@@ -4,6 +4,7 @@ import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
 import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
@@ -14,6 +15,7 @@ import id.amk.cases.casefile.api.Commands.StartReintegrationCommand;
 import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
@@ -179,6 +181,21 @@ public class CaseFile {
         open(state.stage());
         required(command.note(), "note");
         apply(new ProgressNoteAddedEvent(caseId, command.note(), command.actor(), clock.instant()));
+    }
+
+    /** Recorded once per deadline, and only while the step is still due: a late or repeated watch changes nothing. */
+    @CommandHandler
+    public void handle(RecordDeadlineMissedCommand command, TimelinessRules rules, Clock clock) {
+        Timeliness.current(state, rules)
+                .filter(due -> due.deadline() == command.deadline() && sameMillisecond(due.dueAt(), command.dueAt()))
+                .filter(due -> !clock.instant().isBefore(due.dueAt()))
+                .ifPresent(due -> apply(new CaseDeadlineMissedEvent(caseId, due.deadline(), due.dueAt(), state.regionCode(),
+                        state.assignedWorker(), "system", clock.instant())));
+    }
+
+    /** The watch keeps due times in Mongo, to the millisecond. */
+    private static boolean sameMillisecond(java.time.Instant a, java.time.Instant b) {
+        return a.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).equals(b.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @EventSourcingHandler

@@ -4,7 +4,9 @@ import id.amk.cases.casefile.api.AbhRole;
 import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
+import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
@@ -20,6 +22,7 @@ import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.Stage;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -55,6 +58,11 @@ public final class CaseState {
     private Instant registeredAt;
     private Instant lastChangedAt;
     private long version = -1;
+    private Instant stageSince;
+    private Instant lastNoteAt;
+    /** Deadlines recorded as missed, as "DEADLINE@dueAt", and the kinds still not met. */
+    private Set<String> missed = Set.of();
+    private Set<Deadline> overdue = Set.of();
 
     public static CaseState initial() {
         return new CaseState();
@@ -112,10 +120,49 @@ public final class CaseState {
             next.assignedWorker = e.toWorker();
         } else if (event instanceof ProgressNoteAddedEvent) {
             next.progressNotes++;
+            next.lastNoteAt = event.at();
         }
+        if (event instanceof CaseRegisteredEvent || event instanceof CaseAssessedEvent || event instanceof CasePlannedEvent
+                || event instanceof InterventionStartedEvent || event instanceof ReintegrationStartedEvent
+                || event instanceof CaseClosedEvent || event instanceof CaseReopenedEvent) {
+            next.stageSince = event.at();
+        }
+        if (event instanceof CaseDeadlineMissedEvent e) {
+            Set<String> missedNow = new HashSet<>(missed);
+            missedNow.add(e.deadline() + "@" + e.dueAt());
+            next.missed = Set.copyOf(missedNow);
+            Set<Deadline> overdueNow = new HashSet<>(overdue);
+            overdueNow.add(e.deadline());
+            next.overdue = Set.copyOf(overdueNow);
+        }
+        next.overdue = met(next.overdue, event);
         next.lastChangedAt = event.at();
         next.version++;
         return next;
+    }
+
+    /** A late step done is no longer overdue. */
+    private static Set<Deadline> met(Set<Deadline> overdue, CaseEvent event) {
+        if (overdue.isEmpty()) {
+            return overdue;
+        }
+        Set<Deadline> still = new HashSet<>(overdue);
+        if (event instanceof FirstContactRecordedEvent) {
+            still.remove(Deadline.FIRST_CONTACT);
+        } else if (event instanceof CaseAssessedEvent) {
+            still.remove(Deadline.ASSESSMENT);
+        } else if (event instanceof CasePlannedEvent) {
+            still.remove(Deadline.PLAN);
+        } else if (event instanceof ProgressNoteAddedEvent || event instanceof ReintegrationStartedEvent) {
+            still.remove(Deadline.MONITORING_REVIEW);
+        } else if (event instanceof CaseClosedEvent || event instanceof CaseReopenedEvent) {
+            still.clear();
+        }
+        return Set.copyOf(still);
+    }
+
+    public boolean missed(Deadline deadline, Instant dueAt) {
+        return missed.contains(deadline + "@" + dueAt);
     }
 
     private CaseState copy() {
@@ -145,6 +192,10 @@ public final class CaseState {
         c.registeredAt = registeredAt;
         c.lastChangedAt = lastChangedAt;
         c.version = version;
+        c.stageSince = stageSince;
+        c.lastNoteAt = lastNoteAt;
+        c.missed = missed;
+        c.overdue = overdue;
         return c;
     }
 
@@ -246,5 +297,18 @@ public final class CaseState {
 
     public long version() {
         return version;
+    }
+
+    public Instant stageSince() {
+        return stageSince;
+    }
+
+    public Instant lastNoteAt() {
+        return lastNoteAt;
+    }
+
+    /** The steps that missed their deadline and are still not done. */
+    public Set<Deadline> overdue() {
+        return overdue;
     }
 }

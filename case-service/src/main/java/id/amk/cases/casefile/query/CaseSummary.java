@@ -13,5 +13,5 @@ import java.util.List;
 @Document("case_summaries")
 public record CaseSummary(@Id String caseId, String caseNumber, String childName, String stage, String regionCode, List<String> clusters,
                           String riskLevel, String assignedWorker, Instant registeredAt, Instant firstContactAt, Instant lastChangedAt,
-                          long version) {
+                          List<String> overdue, long version) {
 }

@@ -38,7 +38,8 @@ class CaseSummaryProjection {
         CaseState state = CaseHistory.fold(events.readEvents(event.caseId()).asStream().toList(), sequence);
         mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), state.child() == null ? null : state.child().name(),
                 state.stage().name(), state.regionCode(), List.copyOf(state.clusters()), state.riskLevel().name(),
-                state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(), state.version()));
+                state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(),
+                state.overdue().stream().map(Enum::name).sorted().toList(), state.version()));
     }
 
     @ResetHandler

@@ -114,7 +114,8 @@ class CaseController {
     @GetMapping
     Page list(@RequestParam(required = false) String stage, @RequestParam(required = false) String cluster,
               @RequestParam(required = false) String riskLevel, @RequestParam(required = false) String region,
-              @RequestParam(required = false) String worker, @RequestParam(defaultValue = "0") int page,
+              @RequestParam(required = false) String worker, @RequestParam(required = false) Boolean overdue,
+              @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "20") int size) {
         AmkCaller caller = caller();
         if (!CaseAccess.mayList(caller)) {
@@ -136,6 +137,9 @@ class CaseController {
         }
         if (worker != null) {
             filters.add(Criteria.where("assignedWorker").is(worker));
+        }
+        if (overdue != null) {
+            filters.add(overdue ? Criteria.where("overdue.0").exists(true) : Criteria.where("overdue.0").exists(false));
         }
         int pageSize = Math.min(Math.max(size, 1), 100);
         int pageNumber = Math.max(page, 0);

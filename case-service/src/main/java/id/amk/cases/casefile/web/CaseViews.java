@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.amk.cases.casefile.api.AbhRole;
 import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.Stage;
@@ -22,13 +23,13 @@ final class CaseViews {
                       AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
                       Instant firstContactAt, List<String> needs, List<String> risks, Set<String> recommendedComponents,
                       List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
-                      int progressNotes, Instant registeredAt, Instant lastChangedAt, long version) {
+                      int progressNotes, Set<Deadline> overdue, Instant registeredAt, Instant lastChangedAt, long version) {
 
         static CaseDetail of(CaseState s) {
             return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), s.child(), s.clusters(), s.abhRole(),
                     s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), s.needs(), s.risks(),
                     s.recommendedComponents(), s.goals(), s.actions(), s.closureReason(), s.outcome(), s.followUpVisits(),
-                    s.progressNotes(), s.registeredAt(), s.lastChangedAt(), s.version());
+                    s.progressNotes(), s.overdue(), s.registeredAt(), s.lastChangedAt(), s.version());
         }
     }
 

@@ -7,6 +7,9 @@ import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
+import id.amk.cases.casefile.api.Deadline;
+import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
 import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
@@ -28,11 +31,11 @@ import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.RiskLevel;
+import id.amk.cases.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,11 +52,13 @@ class CaseFileTest {
             "Jl. Merdeka 1", "Ibu Siti", "08120000000");
 
     private AggregateTestFixture<CaseFile> fixture;
+    private final MovableClock clock = new MovableClock(NOW);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CaseFile.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(TimelinessRules.defaults());
         fixture.registerInjectableResource(new RegionDirectory() {
             @Override
             public boolean provinceExists(String provinceCode) {
@@ -263,6 +268,29 @@ class CaseFileTest {
                         new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW))
                 .when(new RecordFirstContactCommand(ID, NOW, "visit after the new report", "peksos-1", null))
                 .expectEvents(new FirstContactRecordedEvent(ID, NOW, "visit after the new report", "peksos-1", NOW));
+    }
+
+    // timeliness: registered() is a HIGH case registered a day before NOW, so first contact is due 48 h after NOW
+
+    @Test
+    void records_a_missed_deadline_once_when_its_step_is_still_not_done() {
+        Instant due = NOW.minusSeconds(86400).plusSeconds(72 * 3600);
+        fixture.given(registered()).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due))
+                .expectNoEvents(); // not due yet at NOW
+        clock.set(due.plusSeconds(1));
+        fixture.given(registered()).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due))
+                .expectEvents(new CaseDeadlineMissedEvent(ID, Deadline.FIRST_CONTACT, due, "32.73.01", "peksos-1", "system", due.plusSeconds(1)));
+        // a watch that asks about another due time (stale view) changes nothing
+        fixture.given(registered()).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due.minusSeconds(60)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_deadline_already_missed_or_already_met_is_not_recorded_again() {
+        Instant due = NOW.minusSeconds(86400).plusSeconds(72 * 3600);
+        CaseDeadlineMissedEvent missed = new CaseDeadlineMissedEvent(ID, Deadline.FIRST_CONTACT, due, "32.73.01", "peksos-1", "system", NOW);
+        fixture.given(registered(), missed).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
+        fixture.given(registered(), CONTACTED).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
     }
 
     // at any open stage
