@@ -33,6 +33,8 @@ import id.amk.cases.casefile.web.CaseViews.CaseDetail;
 import id.amk.cases.casefile.web.CaseViews.HistoryEntry;
 import id.amk.cases.casefile.web.CaseViews.Page;
 import id.amk.cases.casefile.web.CaseViews.Registered;
+import id.amk.cases.integration.CaseReferrals;
+import id.amk.cases.integration.WorkerDirectory;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.ProblemException;
 import jakarta.validation.Valid;
@@ -79,15 +81,19 @@ class CaseController {
     private final CaseReadAudit audit;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final CaseReferrals referrals;
+    private final WorkerDirectory workers;
 
     CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, CaseReadAudit audit, MongoTemplate mongo,
-                   ObjectMapper json) {
+                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers) {
         this.commands = commands;
         this.history = history;
         this.numbers = numbers;
         this.audit = audit;
         this.mongo = mongo;
         this.json = json;
+        this.referrals = referrals;
+        this.workers = workers;
     }
 
     @PostMapping
@@ -157,7 +163,7 @@ class CaseController {
         CaseState now = readable(caseId, caller);
         CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
         audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), asOf == null ? "detail" : "asOf " + asOf);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state));
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state, referrals.of(caseId)));
     }
 
     @GetMapping("/{caseId}/history")
@@ -171,6 +177,10 @@ class CaseController {
     @PostMapping("/{caseId}/assignment")
     ResponseEntity<CaseDetail> assign(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       @Valid @RequestBody Assignment body) {
+        CaseState state = readable(caseId, caller());
+        if (body.worker() != null && workers.knownElsewhere(body.worker(), state.regionCode())) {
+            throw new CaseRuleViolation("worker-out-of-region", "worker");
+        }
         return change(caseId, ifMatch, (actor, v) -> new AssignWorkerCommand(caseId, body.worker(), body.reason(), actor, v));
     }
 
@@ -252,7 +262,7 @@ class CaseController {
         }
         commands.sendAndWait(command.command(caller.subject(), Long.parseLong(matcher.group(2))));
         CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state));
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state, referrals.of(caseId)));
     }
 
     private CaseState readable(String caseId, AmkCaller caller) {

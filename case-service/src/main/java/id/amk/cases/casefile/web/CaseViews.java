@@ -10,6 +10,7 @@ import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.Stage;
 import id.amk.cases.casefile.command.CaseState;
 import id.amk.cases.casefile.query.CaseSummary;
+import id.amk.cases.integration.CaseReferrals;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
@@ -23,13 +24,14 @@ final class CaseViews {
                       AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
                       Instant firstContactAt, List<String> needs, List<String> risks, Set<String> recommendedComponents,
                       List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
-                      int progressNotes, Set<Deadline> overdue, Instant registeredAt, Instant lastChangedAt, long version) {
+                      int progressNotes, Set<Deadline> overdue, List<CaseReferrals.Referral> referrals, Instant registeredAt,
+                      Instant lastChangedAt, long version) {
 
-        static CaseDetail of(CaseState s) {
+        static CaseDetail of(CaseState s, List<CaseReferrals.Referral> referrals) {
             return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), s.child(), s.clusters(), s.abhRole(),
                     s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), s.needs(), s.risks(),
                     s.recommendedComponents(), s.goals(), s.actions(), s.closureReason(), s.outcome(), s.followUpVisits(),
-                    s.progressNotes(), s.overdue(), s.registeredAt(), s.lastChangedAt(), s.version());
+                    s.progressNotes(), s.overdue(), referrals, s.registeredAt(), s.lastChangedAt(), s.version());
         }
     }
 

@@ -5,14 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.contracts.ContractValidator;
 import id.amk.contracts.EventCatalog;
 import id.amk.contracts.Topics;
+import id.amk.contracts.identity.UserRegistered;
+import id.amk.contracts.referral.ReferralStatusChanged;
+import id.amk.platform.relay.CloudEventRecords;
 import id.amk.platform.test.AmkInfra;
 import id.amk.platform.test.AmkTest;
 import id.amk.platform.test.TestJwtIssuer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -181,6 +188,40 @@ class CaseApiTest {
                 .isZero();
         assertThat(mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, "case_read_audit"))
                 .allSatisfy(d -> assertThat(d.getString("reader")).isEqualTo("spv.jabar"));
+    }
+
+    @Test
+    void a_case_shows_its_referrals_progress_and_refuses_a_worker_of_another_region_from_identity_events() throws Exception {
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(NIK))).path("caseId").asText();
+        String referralId = UUID.randomUUID().toString();
+        Instant t = Instant.parse("2026-11-06T02:00:00Z");
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", AmkInfra.get().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (var change : List.of(List.of("REQUESTED", t), List.of("ACCEPTED", t.plusSeconds(60)), List.of("REQUESTED", t))) {
+                var data = new ReferralStatusChanged(referralId, caseId, "sentra-handayani-jakarta",
+                        (String) change.get(0), List.of("THERAPY"), null, (Instant) change.get(1));
+                producer.send(CloudEventRecords.of(ReferralStatusChanged.TYPE,
+                        UUID.randomUUID().toString(), "/amk/referral-service", referralId, (Instant) change.get(1),
+                        JSON.findAndRegisterModules().writeValueAsBytes(data), null)).get();
+            }
+            var worker = new UserRegistered("u-1", "peksos.jaktim", "Peksos Jakarta Timur", List.of("PEKSOS"),
+                    List.of("31.72"), null, true, t);
+            producer.send(CloudEventRecords.of(UserRegistered.TYPE,
+                    UUID.randomUUID().toString(), "/amk/identity-service", "u-1", t,
+                    JSON.findAndRegisterModules().writeValueAsBytes(worker), null)).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode referrals = json(send("GET", "/api/cases/" + caseId, WORKER, null, null)).path("referrals");
+            assertThat(referrals).hasSize(1);
+            assertThat(referrals.get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> assign = send("POST", "/api/cases/" + caseId + "/assignment", WORKER, "\"0\"",
+                    "{\"worker\":\"peksos.jaktim\",\"reason\":\"leave\"}");
+            assertThat(assign.statusCode()).isEqualTo(400);
+            assertThat(json(assign).path("type").asText()).isEqualTo("urn:amk:problem:case.worker-out-of-region");
+        });
     }
 
     private String step(String caseId, String step, String ifMatch, String body) throws Exception {

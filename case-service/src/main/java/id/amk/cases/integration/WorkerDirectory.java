@@ -1,0 +1,75 @@
+package id.amk.cases.integration;
+
+import id.amk.contracts.Topics;
+import id.amk.contracts.identity.UserChanged;
+import id.amk.contracts.identity.UserRegistered;
+import id.amk.platform.kafka.IntegrationEventListener;
+import id.amk.platform.kafka.ReceivedEvent;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The workers and supervisors case-service knows, from identity-service's events ({@code identity.events.v1}):
+ * who can be assigned a case, in which regions. An event older than what the view holds changes nothing.
+ */
+@Component
+public class WorkerDirectory implements IntegrationEventListener {
+
+    static final String COLLECTION = "workers";
+
+    public record Worker(String username, List<String> roles, List<String> regions, boolean enabled, Instant asOf) {
+    }
+
+    private final MongoTemplate mongo;
+
+    WorkerDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public String name() {
+        return "worker-directory";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.IDENTITY_EVENTS);
+    }
+
+    @Override
+    public void on(ReceivedEvent event) {
+        if (UserRegistered.TYPE.type().equals(event.type())) {
+            UserRegistered user = event.dataAs(UserRegistered.class);
+            upsert(user.username(), user.roles(), user.regionCodes(), user.enabled(), user.registeredAt());
+        } else if (UserChanged.TYPE.type().equals(event.type())) {
+            UserChanged user = event.dataAs(UserChanged.class);
+            upsert(user.username(), user.roles(), user.regionCodes(), user.enabled(), user.changedAt());
+        }
+    }
+
+    public Optional<Worker> find(String username) {
+        return Optional.ofNullable(mongo.findById(username, Worker.class, COLLECTION));
+    }
+
+    /** Only a newer state replaces the stored one: redelivered or late events leave the directory as it is. */
+    private void upsert(String username, List<String> roles, List<String> regions, boolean enabled, Instant asOf) {
+        Worker current = mongo.findById(username, Worker.class, COLLECTION);
+        if (current == null || current.asOf().isBefore(asOf)) {
+            mongo.save(new Document("_id", username).append("username", username).append("roles", roles).append("regions", regions)
+                    .append("enabled", enabled).append("asOf", Date.from(asOf)), COLLECTION);
+        }
+    }
+
+    /** Whether a worker the directory knows may not take a case in this region (disabled, or elsewhere). */
+    public boolean knownElsewhere(String username, String regionCode) {
+        return find(username).map(w -> !w.enabled() || w.regions().stream()
+                .noneMatch(r -> regionCode.equals(r) || regionCode.startsWith(r + "."))).orElse(false);
+    }
+}
