@@ -9,14 +9,10 @@ import id.amk.contracts.ContractValidator;
 import id.amk.contracts.Topics;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.identity.keys.SigningKeys;
-import id.amk.platform.test.AmkInfra;
 import id.amk.platform.test.AmkTest;
+import id.amk.platform.test.TopicReader;
 import id.amk.platform.test.ServiceComponentContract;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,14 +26,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @AmkTest
 @ActiveProfiles("dev")
@@ -159,21 +153,7 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
         HttpResponse<String> user = send("POST", "/api/users", validToken(),
                 "{\"username\":\"" + username + "\",\"roles\":[\"MINISTRY_ANALYST\"]}");
         String userId = json(user).path("user").path("userId").asText();
-        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AmkInfra.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "identity-test-" + userId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.IDENTITY_EVENTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (userId.equals(r.key())) {
-                        ours.add(r);
-                    }
-                });
-                return !ours.isEmpty();
-            });
-        }
+        List<ConsumerRecord<String, byte[]>> ours = TopicReader.recordsOf(Topics.IDENTITY_EVENTS, userId, r -> !r.isEmpty());
         ConsumerRecord<String, byte[]> record = ours.get(0);
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo(UserRegistered.TYPE.type());
         String body = new String(record.value(), StandardCharsets.UTF_8);

@@ -9,12 +9,8 @@ import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.contracts.Topics;
-import id.amk.platform.test.AmkInfra;
 import id.amk.platform.test.AmkTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import id.amk.platform.test.TopicReader;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -25,14 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -93,7 +86,8 @@ class DeadlineAcrossRestartTest {
             Document summary = mongo2.findById(caseId, Document.class, "case_summaries");
             return summary != null && summary.getList("overdue", String.class).contains("FIRST_CONTACT");
         });
-        assertThat(publishedTypes(caseId)).contains("amk.case.CaseDeadlineMissed.v1");
+        TopicReader.recordsOf(Topics.CASE_EVENTS, caseId,
+                records -> records.stream().anyMatch(r -> "amk.case.CaseDeadlineMissed.v1".equals(TopicReader.header(r, "ce_type"))));
 
         // the late contact meets it: no longer overdue, and the next deadline (assessment) starts
         app.getBean(CommandGateway.class).sendAndWait(new RecordFirstContactCommand(caseId, CLOCK.instant(), "late", "peksos-1", null));
@@ -107,25 +101,6 @@ class DeadlineAcrossRestartTest {
     private static List<CaseDeadlineMissedEvent> missed(EventStore events, String caseId) {
         return events.readEvents(caseId).asStream().map(m -> m.getPayload())
                 .filter(CaseDeadlineMissedEvent.class::isInstance).map(CaseDeadlineMissedEvent.class::cast).toList();
-    }
-
-    private static List<String> publishedTypes(String caseId) {
-        List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AmkInfra.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "deadline-test-" + caseId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CASE_EVENTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (caseId.equals(r.key())) {
-                        types.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
-                    }
-                });
-                return types.contains("amk.case.CaseDeadlineMissed.v1");
-            });
-        }
-        return types;
     }
 
     private ConfigurableApplicationContext start() {

@@ -11,13 +11,10 @@ import id.amk.platform.relay.CloudEventRecords;
 import id.amk.platform.test.AmkInfra;
 import id.amk.platform.test.AmkTest;
 import id.amk.platform.test.TestJwtIssuer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import id.amk.platform.test.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -134,7 +131,7 @@ class CaseApiTest {
         });
 
         // registration and the five stage changes; first contact and follow-up visits stay inside case-service
-        List<ConsumerRecord<String, byte[]>> published = publishedFor(caseId, 6);
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.recordsOf(Topics.CASE_EVENTS, caseId, r -> r.size() >= 6);
         ContractValidator contracts = new ContractValidator();
         for (ConsumerRecord<String, byte[]> record : published) {
             String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
@@ -228,25 +225,6 @@ class CaseApiTest {
         HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, WORKER, ifMatch, body);
         assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
         return response.headers().firstValue("ETag").orElseThrow();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> publishedFor(String caseId, int atLeast) {
-        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AmkInfra.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "case-api-test-" + caseId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CASE_EVENTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (caseId.equals(r.key())) {
-                        ours.add(r);
-                    }
-                });
-                return ours.size() >= atLeast;
-            });
-        }
-        return ours;
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
