@@ -3,6 +3,7 @@ package id.amk.contracts;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.contracts.cases.PersonalDataErased;
 import id.amk.contracts.identity.AgencyChanged;
 import id.amk.contracts.identity.AgencyRegistered;
 import id.amk.contracts.identity.UserChanged;
@@ -20,6 +21,7 @@ public final class EventCatalog {
             CaseRegistered.TYPE,
             CaseStageChanged.TYPE,
             CaseDeadlineMissed.TYPE,
+            PersonalDataErased.TYPE,
             ReportAccepted.TYPE,
             ReferralStatusChanged.TYPE,
             UserRegistered.TYPE,

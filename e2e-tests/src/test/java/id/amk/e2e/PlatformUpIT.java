@@ -106,6 +106,19 @@ class PlatformUpIT {
         HttpResponse<String> caseload = get("/api/cases", accessToken);
         assertThat(caseload.statusCode()).as(caseload.body()).isEqualTo(200);
         assertThat(JSON.readTree(caseload.body()).has("items")).isTrue();
+
+        // the worker registers a case in Kota Bandung and records the first contact, with the version read
+        HttpResponse<String> registered = send("POST", "/api/cases", accessToken, null,
+                "{\"regionCode\":\"32.73.01\",\"child\":{\"name\":\"Anak E2E\",\"birthDate\":\"2016-03-03\",\"sex\":\"F\"},"
+                        + "\"clusters\":[\"NEGLECT_VICTIM\"],\"riskLevel\":\"MEDIUM\",\"source\":\"WALK_IN\",\"consent\":true}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String caseId = JSON.readTree(registered.body()).path("caseId").asText();
+        HttpResponse<String> contacted = send("POST", "/api/cases/" + caseId + "/first-contact", accessToken, "\"0\"",
+                "{\"contactedAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}");
+        assertThat(contacted.statusCode()).as(contacted.body()).isEqualTo(200);
+        assertThat(contacted.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(send("POST", "/api/cases/" + caseId + "/notes", accessToken, "\"0\"", "{\"note\":\"stale\"}").statusCode())
+                .isEqualTo(412);
     }
 
     @Test
@@ -163,6 +176,16 @@ class PlatformUpIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

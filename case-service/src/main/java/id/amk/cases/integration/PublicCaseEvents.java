@@ -7,11 +7,13 @@ import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
 import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Stage;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.contracts.cases.PersonalDataErased;
 import id.amk.platform.relay.IntegrationEventMapper;
 import id.amk.platform.relay.OutgoingEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -57,6 +59,9 @@ class PublicCaseEvents implements IntegrationEventMapper {
         if (event instanceof CaseDeadlineMissedEvent e) {
             return Optional.of(new OutgoingEvent(CaseDeadlineMissed.TYPE, new CaseDeadlineMissed(e.caseId(), e.deadline().name(), e.dueAt(),
                     e.regionCode(), e.assignedWorker(), e.regionCode().substring(0, 2), e.at())));
+        }
+        if (event instanceof PersonalDataErasedEvent e) {
+            return Optional.of(new OutgoingEvent(PersonalDataErased.TYPE, new PersonalDataErased(e.caseId(), e.at())));
         }
         return Optional.empty();
     }

@@ -68,6 +68,9 @@ public final class Commands {
                                       @TargetAggregateVersion Long expectedVersion) {
     }
 
+    public record ErasePersonalDataCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
+    }
+
     /** Sent by the deadline watch when a step is due and not done; the case decides whether it still is. */
     public record RecordDeadlineMissedCommand(@TargetAggregateIdentifier String caseId, Deadline deadline, Instant dueAt) {
     }

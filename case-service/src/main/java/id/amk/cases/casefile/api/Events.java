@@ -10,7 +10,7 @@ public final class Events {
     /** Every case event says which case, who caused it and when. */
     public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
             CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
-            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent {
+            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, PersonalDataErasedEvent {
         String caseId();
 
         String actor();
@@ -18,7 +18,7 @@ public final class Events {
         Instant at();
     }
 
-    public record CaseRegisteredEvent(String caseId, String caseNumber, String regionCode, Child child, Set<String> clusters,
+    public record CaseRegisteredEvent(String caseId, String caseNumber, String regionCode, SealedChild child, Set<String> clusters,
                                       AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent,
                                       String assignedWorker, String actor, Instant at) implements CaseEvent {
     }
@@ -63,6 +63,10 @@ public final class Events {
     /** A step was not done in time; escalated to the supervisors of the case's province. */
     public record CaseDeadlineMissedEvent(String caseId, Deadline deadline, Instant dueAt, String regionCode, String assignedWorker,
                                           String actor, Instant at) implements CaseEvent {
+    }
+
+    /** The child's personal data was erased (UU PDP 27/2022): its key is gone; the reason stays inside case-service. */
+    public record PersonalDataErasedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
     }
 
     private Events() {

@@ -3,6 +3,7 @@ package id.amk.cases.casefile.command;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
@@ -24,6 +25,7 @@ import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
@@ -60,7 +62,7 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public CaseFile(RegisterCaseCommand command, RegionDirectory regions, Clock clock) {
+    public CaseFile(RegisterCaseCommand command, RegionDirectory regions, ChildVault vault, Clock clock) {
         required(command.caseId(), "caseId");
         CasePolicies.regionExists(command.regionCode(), regions, "regionCode");
         CasePolicies.child(command.child(), regions, clock.instant());
@@ -69,8 +71,9 @@ public class CaseFile {
             throw new CaseRuleViolation("required", "riskLevel");
         }
         required(command.source(), "source");
-        apply(new CaseRegisteredEvent(command.caseId(), command.caseNumber(), command.regionCode(), command.child(),
-                Set.copyOf(command.clusters()), command.abhRole(), command.riskLevel(), command.source(), command.reportId(),
+        // the child's personal data enters the event store only sealed with this case's key
+        apply(new CaseRegisteredEvent(command.caseId(), command.caseNumber(), command.regionCode(),
+                vault.seal(command.caseId(), command.child()), Set.copyOf(command.clusters()), command.abhRole(), command.riskLevel(), command.source(), command.reportId(),
                 command.consent(), command.assignedWorker(), command.actor(), clock.instant()));
     }
 
@@ -181,6 +184,19 @@ public class CaseFile {
         open(state.stage());
         required(command.note(), "note");
         apply(new ProgressNoteAddedEvent(caseId, command.note(), command.actor(), clock.instant()));
+    }
+
+    /**
+     * Erasure on a lawful request (UU PDP 27/2022): the case's key is forgotten, so the child's name, NIK, birth
+     * date, address and contacts can no longer be read from any event; the non-identifying history stays.
+     */
+    @CommandHandler
+    public void handle(ErasePersonalDataCommand command, ChildVault vault, Clock clock) {
+        required(command.reason(), "reason");
+        vault.forget(caseId);
+        if (!state.personalDataErased()) {
+            apply(new PersonalDataErasedEvent(caseId, command.reason(), command.actor(), clock.instant()));
+        }
     }
 
     /** Recorded once per deadline, and only while the step is still due: a late or repeated watch changes nothing. */

@@ -1,7 +1,7 @@
 package id.amk.cases.casefile.command;
 
 import id.amk.cases.casefile.api.AbhRole;
-import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.SealedChild;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Deadline;
@@ -15,6 +15,7 @@ import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
@@ -37,7 +38,8 @@ public final class CaseState {
     private String caseNumber;
     private Stage stage;
     private String regionCode;
-    private Child child;
+    private SealedChild child;
+    private boolean personalDataErased;
     private Set<String> clusters = Set.of();
     private AbhRole abhRole;
     private RiskLevel riskLevel;
@@ -118,6 +120,8 @@ public final class CaseState {
         } else if (event instanceof CaseTransferredEvent e) {
             next.regionCode = e.toRegionCode();
             next.assignedWorker = e.toWorker();
+        } else if (event instanceof PersonalDataErasedEvent) {
+            next.personalDataErased = true;
         } else if (event instanceof ProgressNoteAddedEvent) {
             next.progressNotes++;
             next.lastNoteAt = event.at();
@@ -172,6 +176,7 @@ public final class CaseState {
         c.stage = stage;
         c.regionCode = regionCode;
         c.child = child;
+        c.personalDataErased = personalDataErased;
         c.clusters = clusters;
         c.abhRole = abhRole;
         c.riskLevel = riskLevel;
@@ -215,8 +220,13 @@ public final class CaseState {
         return regionCode;
     }
 
-    public Child child() {
+    /** The child's data, sealed with the case's key: open it with the {@link ChildVault}. */
+    public SealedChild child() {
         return child;
+    }
+
+    public boolean personalDataErased() {
+        return personalDataErased;
     }
 
     public Set<String> clusters() {

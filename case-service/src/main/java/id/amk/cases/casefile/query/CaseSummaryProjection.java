@@ -2,6 +2,7 @@ package id.amk.cases.casefile.query;
 
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.command.CaseState;
+import id.amk.cases.casefile.command.ChildVault;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,10 +24,12 @@ class CaseSummaryProjection {
 
     private final MongoTemplate mongo;
     private final EventStore events;
+    private final ChildVault vault;
 
-    CaseSummaryProjection(MongoTemplate mongo, EventStore events) {
+    CaseSummaryProjection(MongoTemplate mongo, EventStore events, ChildVault vault) {
         this.mongo = mongo;
         this.events = events;
+        this.vault = vault;
     }
 
     @EventHandler
@@ -36,7 +39,9 @@ class CaseSummaryProjection {
             return;
         }
         CaseState state = CaseHistory.fold(events.readEvents(event.caseId()).asStream().toList(), sequence);
-        mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), state.child() == null ? null : state.child().name(),
+        // the name shown in caseloads; once the data is erased the key is gone, and so is the name here
+        String childName = vault.open(state.caseId(), state.child()).map(id.amk.cases.casefile.api.Child::name).orElse(null);
+        mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), childName,
                 state.stage().name(), state.regionCode(), List.copyOf(state.clusters()), state.riskLevel().name(),
                 state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(),
                 state.overdue().stream().map(Enum::name).sorted().toList(), state.version()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
@@ -14,6 +15,7 @@ import id.amk.cases.casefile.api.Commands.StartInterventionCommand;
 import id.amk.cases.casefile.api.Commands.StartReintegrationCommand;
 import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
 import id.amk.cases.casefile.command.CaseRuleViolation;
+import id.amk.cases.casefile.command.ChildVault;
 import id.amk.cases.casefile.command.CaseState;
 import id.amk.cases.casefile.query.CaseHistory;
 import id.amk.cases.casefile.query.CaseNumbers;
@@ -46,6 +48,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,9 +86,10 @@ class CaseController {
     private final ObjectMapper json;
     private final CaseReferrals referrals;
     private final WorkerDirectory workers;
+    private final ChildVault vault;
 
     CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, CaseReadAudit audit, MongoTemplate mongo,
-                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers) {
+                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault) {
         this.commands = commands;
         this.history = history;
         this.numbers = numbers;
@@ -94,6 +98,7 @@ class CaseController {
         this.json = json;
         this.referrals = referrals;
         this.workers = workers;
+        this.vault = vault;
     }
 
     @PostMapping
@@ -163,7 +168,7 @@ class CaseController {
         CaseState now = readable(caseId, caller);
         CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
         audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), asOf == null ? "detail" : "asOf " + asOf);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state, referrals.of(caseId)));
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state));
     }
 
     @GetMapping("/{caseId}/history")
@@ -245,6 +250,27 @@ class CaseController {
         return change(caseId, ifMatch, (actor, v) -> new AddProgressNoteCommand(caseId, body.note(), actor, v));
     }
 
+    /**
+     * Erases the child's personal data (UU PDP 27/2022): an ADMIN, or a SUPERVISOR of the case's province, with a reason.
+     * Afterwards nobody can read the name, NIK, birth date, address or contacts; the case's history stays.
+     */
+    @DeleteMapping("/{caseId}/personal-data")
+    ResponseEntity<Void> erase(@PathVariable String caseId, @Valid @RequestBody Reason body) {
+        AmkCaller caller = caller();
+        CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
+        boolean supervisor = caller.has(AmkCaller.Role.SUPERVISOR) && caller.covers(state.regionCode());
+        if (!supervisor && !caller.has(AmkCaller.Role.ADMIN)) {
+            throw CaseAccess.mayWorkOn(caller, state.regionCode(), state.assignedWorker())
+                    ? new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of()) : notFound();
+        }
+        commands.sendAndWait(new ErasePersonalDataCommand(caseId, body.reason(), caller.subject()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private CaseDetail detail(CaseState state) {
+        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.of(state.caseId()));
+    }
+
     private interface CommandFor {
         Object command(String actor, Long expectedVersion);
     }
@@ -262,7 +288,7 @@ class CaseController {
         }
         commands.sendAndWait(command.command(caller.subject(), Long.parseLong(matcher.group(2))));
         CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(CaseDetail.of(state, referrals.of(caseId)));
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state));
     }
 
     private CaseState readable(String caseId, AmkCaller caller) {

@@ -24,14 +24,15 @@ final class CaseViews {
                       AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
                       Instant firstContactAt, List<String> needs, List<String> risks, Set<String> recommendedComponents,
                       List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
-                      int progressNotes, Set<Deadline> overdue, List<CaseReferrals.Referral> referrals, Instant registeredAt,
-                      Instant lastChangedAt, long version) {
+                      int progressNotes, Set<Deadline> overdue, List<CaseReferrals.Referral> referrals, boolean personalDataErased,
+                      Instant registeredAt, Instant lastChangedAt, long version) {
 
-        static CaseDetail of(CaseState s, List<CaseReferrals.Referral> referrals) {
-            return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), s.child(), s.clusters(), s.abhRole(),
+        /** {@code child} is the opened personal data: null once erased. */
+        static CaseDetail of(CaseState s, Child child, List<CaseReferrals.Referral> referrals) {
+            return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), child, s.clusters(), s.abhRole(),
                     s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), s.needs(), s.risks(),
                     s.recommendedComponents(), s.goals(), s.actions(), s.closureReason(), s.outcome(), s.followUpVisits(),
-                    s.progressNotes(), s.overdue(), referrals, s.registeredAt(), s.lastChangedAt(), s.version());
+                    s.progressNotes(), s.overdue(), referrals, s.personalDataErased(), s.registeredAt(), s.lastChangedAt(), s.version());
         }
     }
 

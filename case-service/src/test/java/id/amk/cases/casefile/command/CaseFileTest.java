@@ -5,6 +5,7 @@ import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
@@ -27,10 +28,12 @@ import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
+import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.RiskLevel;
+import id.amk.cases.casefile.api.SealedChild;
 import id.amk.cases.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,29 @@ class CaseFileTest {
             "Jl. Merdeka 1", "Ibu Siti", "08120000000");
 
     private AggregateTestFixture<CaseFile> fixture;
+    private final FakeVault vault = new FakeVault();
+
+    /** Seals predictably (no cryptography: that is MongoChildVault's test), and remembers what it forgot. */
+    static final class FakeVault implements ChildVault {
+        final java.util.Set<String> forgotten = new java.util.HashSet<>();
+
+        @Override
+        public SealedChild seal(String caseId, Child child) {
+            return new SealedChild("sealed:" + caseId + ":" + child.name());
+        }
+
+        @Override
+        public java.util.Optional<Child> open(String caseId, SealedChild sealed) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void forget(String caseId) {
+            forgotten.add(caseId);
+        }
+    }
+
+    private static final SealedChild SEALED = new SealedChild("sealed:" + "3f2b8c1e-6a4d-4f0e-9b1a-2c7d5e8f9a01" + ":Siti");
     private final MovableClock clock = new MovableClock(NOW);
 
     @BeforeEach
@@ -59,6 +85,7 @@ class CaseFileTest {
         fixture = new AggregateTestFixture<>(CaseFile.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(TimelinessRules.defaults());
+        fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(new RegionDirectory() {
             @Override
             public boolean provinceExists(String provinceCode) {
@@ -78,7 +105,7 @@ class CaseFileTest {
     }
 
     private static CaseRegisteredEvent registered() {
-        return new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", CHILD, Set.of("VIOLENCE_VICTIM"), null, RiskLevel.HIGH,
+        return new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", SEALED, Set.of("VIOLENCE_VICTIM"), null, RiskLevel.HIGH,
                 "WALK_IN", null, true, "peksos-1", "peksos-1", NOW.minusSeconds(86400));
     }
 
@@ -99,7 +126,7 @@ class CaseFileTest {
     void registers_a_case_with_who_and_when() {
         fixture.givenNoPriorActivity()
                 .when(register(CHILD, Set.of("VIOLENCE_VICTIM"), null, "32.73.01"))
-                .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", CHILD, Set.of("VIOLENCE_VICTIM"), null,
+                .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", SEALED, Set.of("VIOLENCE_VICTIM"), null,
                         RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", NOW));
     }
 
@@ -291,6 +318,18 @@ class CaseFileTest {
         CaseDeadlineMissedEvent missed = new CaseDeadlineMissedEvent(ID, Deadline.FIRST_CONTACT, due, "32.73.01", "peksos-1", "system", NOW);
         fixture.given(registered(), missed).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
         fixture.given(registered(), CONTACTED).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
+    }
+
+    // erasure
+
+    @Test
+    void erasure_forgets_the_key_and_records_it_once_with_a_reason() {
+        fixture.given(registered(), CONTACTED).when(new ErasePersonalDataCommand(ID, "lawful request of the guardian", "spv-1"))
+                .expectEvents(new PersonalDataErasedEvent(ID, "lawful request of the guardian", "spv-1", NOW));
+        org.assertj.core.api.Assertions.assertThat(vault.forgotten).contains(ID);
+        fixture.given(registered(), new PersonalDataErasedEvent(ID, "r", "spv-1", NOW))
+                .when(new ErasePersonalDataCommand(ID, "again", "spv-1")).expectNoEvents();
+        fixture.given(registered()).when(new ErasePersonalDataCommand(ID, " ", "spv-1")).expectExceptionMessage("required (reason)");
     }
 
     // at any open stage

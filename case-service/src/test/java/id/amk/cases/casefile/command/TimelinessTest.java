@@ -1,6 +1,6 @@
 package id.amk.cases.casefile.command;
 
-import id.amk.cases.casefile.api.Child;
+import id.amk.cases.casefile.api.SealedChild;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
@@ -30,8 +30,7 @@ class TimelinessTest {
     private static final TimelinessRules RULES = TimelinessRules.defaults();
 
     private static CaseState registered(RiskLevel risk) {
-        return CaseState.initial().apply(new CaseRegisteredEvent("c", "n", "32.73", new Child("x", null, LocalDate.parse("2015-01-01"), null,
-                null, null, null, null, null), Set.of("NEGLECT_VICTIM"), null, risk, "WALK_IN", null, true, "w", "w", T0));
+        return CaseState.initial().apply(new CaseRegisteredEvent("c", "n", "32.73", new SealedChild("sealed"), Set.of("NEGLECT_VICTIM"), null, risk, "WALK_IN", null, true, "w", "w", T0));
     }
 
     @ParameterizedTest

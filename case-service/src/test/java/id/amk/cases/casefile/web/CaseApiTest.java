@@ -221,6 +221,46 @@ class CaseApiTest {
         });
     }
 
+    @Test
+    void erasure_leaves_the_childs_data_readable_nowhere_while_the_history_stays() throws Exception {
+        String name = "Ratna Erasure " + UUID.randomUUID().toString().substring(0, 8);
+        String nik = "3273015206140007";
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(nik).replace(CHILD_NAME, name))).path("caseId").asText();
+        step(caseId, "first-contact", "\"0\"", "{\"contactedAt\":\"" + Instant.now().minusSeconds(30) + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(mongo.findById(caseId, Document.class, "case_summaries")
+                .getString("childName")));
+
+        HttpResponse<String> byWorker = send("DELETE", "/api/cases/" + caseId + "/personal-data", WORKER, null, "{\"reason\":\"x\"}");
+        assertThat(byWorker.statusCode()).isEqualTo(403);
+        String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+        HttpResponse<String> erased = send("DELETE", "/api/cases/" + caseId + "/personal-data", supervisor, null,
+                "{\"reason\":\"permintaan wali (UU PDP 27/2022)\"}");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+
+        JsonNode detail = json(send("GET", "/api/cases/" + caseId, WORKER, null, null));
+        assertThat(detail.path("child").isNull()).isTrue();
+        assertThat(detail.path("personalDataErased").asBoolean()).isTrue();
+        assertThat(detail.path("stage").asText()).isEqualTo("REGISTERED");
+        assertThat(json(send("GET", "/api/cases/" + caseId + "/history", WORKER, null, null))).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(caseId, Document.class, "case_summaries")
+                .getString("childName") == null);
+
+        // every raw document of every collection of case-service's database, event store included
+        for (String collection : mongo.getCollectionNames()) {
+            for (Document document : mongo.findAll(Document.class, collection)) {
+                assertThat(document.toJson()).as(collection).doesNotContain(name).doesNotContain(nik).doesNotContain("Jl. Merdeka");
+            }
+        }
+        // every byte this case put on its topic, headers included
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.recordsOf(Topics.CASE_EVENTS, caseId,
+                r -> r.stream().anyMatch(x -> "amk.case.PersonalDataErased.v1".equals(TopicReader.header(x, "ce_type"))));
+        for (ConsumerRecord<String, byte[]> record : records) {
+            StringBuilder raw = new StringBuilder(new String(record.value(), StandardCharsets.UTF_8));
+            record.headers().forEach(h -> raw.append(new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(raw.toString()).doesNotContain(name).doesNotContain(nik);
+        }
+    }
+
     private String step(String caseId, String step, String ifMatch, String body) throws Exception {
         HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, WORKER, ifMatch, body);
         assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
