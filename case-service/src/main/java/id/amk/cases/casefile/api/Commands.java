@@ -68,6 +68,11 @@ public final class Commands {
                                       @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** The child's details, when the case was registered without them (a report that did not know the child). */
+    public record RecordChildDetailsCommand(@TargetAggregateIdentifier String caseId, Child child, String actor,
+                                      @TargetAggregateVersion Long expectedVersion) {
+    }
+
     public record ErasePersonalDataCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
     }
 

@@ -10,7 +10,8 @@ public final class Events {
     /** Every case event says which case, who caused it and when. */
     public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
             CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
-            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, PersonalDataErasedEvent {
+            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, PersonalDataErasedEvent,
+            ChildDetailsRecordedEvent {
         String caseId();
 
         String actor();
@@ -63,6 +64,9 @@ public final class Events {
     /** A step was not done in time; escalated to the supervisors of the case's province. */
     public record CaseDeadlineMissedEvent(String caseId, Deadline deadline, Instant dueAt, String regionCode, String assignedWorker,
                                           String actor, Instant at) implements CaseEvent {
+    }
+
+    public record ChildDetailsRecordedEvent(String caseId, SealedChild child, String actor, Instant at) implements CaseEvent {
     }
 
     /** The child's personal data was erased (UU PDP 27/2022): its key is gone; the reason stays inside case-service. */

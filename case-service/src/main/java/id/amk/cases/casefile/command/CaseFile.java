@@ -5,6 +5,7 @@ import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
 import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
 import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
@@ -22,6 +23,7 @@ import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
 import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
 import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.ChildDetailsRecordedEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
@@ -65,16 +67,20 @@ public class CaseFile {
     public CaseFile(RegisterCaseCommand command, RegionDirectory regions, ChildVault vault, Clock clock) {
         required(command.caseId(), "caseId");
         CasePolicies.regionExists(command.regionCode(), regions, "regionCode");
-        CasePolicies.child(command.child(), regions, clock.instant());
-        CasePolicies.clusters(command.clusters(), command.abhRole());
+        // a Lapor Sosial report may not know the child yet: the worker records the details after first contact
+        boolean childUnknown = command.child() == null && CasePolicies.LAPOR_SOSIAL.equals(command.source());
+        if (!childUnknown) {
+            CasePolicies.child(command.child(), regions, clock.instant());
+        }
+        CasePolicies.clusters(command.clusters(), command.abhRole(), childUnknown);
         if (command.riskLevel() == null) {
             throw new CaseRuleViolation("required", "riskLevel");
         }
         required(command.source(), "source");
         // the child's personal data enters the event store only sealed with this case's key
         apply(new CaseRegisteredEvent(command.caseId(), command.caseNumber(), command.regionCode(),
-                vault.seal(command.caseId(), command.child()), Set.copyOf(command.clusters()), command.abhRole(), command.riskLevel(), command.source(), command.reportId(),
-                command.consent(), command.assignedWorker(), command.actor(), clock.instant()));
+                childUnknown ? null : vault.seal(command.caseId(), command.child()), Set.copyOf(command.clusters()), command.abhRole(),
+                command.riskLevel(), command.source(), command.reportId(), command.consent(), command.assignedWorker(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -184,6 +190,16 @@ public class CaseFile {
         open(state.stage());
         required(command.note(), "note");
         apply(new ProgressNoteAddedEvent(caseId, command.note(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordChildDetailsCommand command, RegionDirectory regions, ChildVault vault, Clock clock) {
+        open(state.stage());
+        if (state.personalDataErased()) {
+            throw new CaseRuleViolation("personal-data-erased", "child");
+        }
+        CasePolicies.child(command.child(), regions, clock.instant());
+        apply(new ChildDetailsRecordedEvent(caseId, vault.seal(caseId, command.child()), command.actor(), clock.instant()));
     }
 
     /**

@@ -19,6 +19,9 @@ public final class CasePolicies {
     /** Indonesia's earliest time zone: a date is "in the future" only when it is so everywhere in the country. */
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
+    /** The source of cases that come from a Lapor Sosial report. */
+    public static final String LAPOR_SOSIAL = "LAPOR_SOSIAL";
+
     /** UU 35/2014 art. 59(2): the 15 categories of children who receive special protection. */
     public static final Set<String> CLUSTERS = Set.of("EMERGENCY", "ABH", "MINORITY_ISOLATED", "EXPLOITED", "SUBSTANCE_ABUSE_VICTIM",
             "PORNOGRAPHY_VICTIM", "HIV_AIDS", "TRAFFICKING_VICTIM", "VIOLENCE_VICTIM", "SEXUAL_CRIME_VICTIM", "TERRORISM_VICTIM",
@@ -74,14 +77,15 @@ public final class CasePolicies {
         }
     }
 
-    public static void clusters(Set<String> clusters, Object abhRole) {
+    /** An ABH case states the child's role, unless it comes from a report that does not know the child yet. */
+    public static void clusters(Set<String> clusters, Object abhRole, boolean childUnknown) {
         if (clusters == null || clusters.isEmpty()) {
             throw new CaseRuleViolation("required", "clusters");
         }
         if (!CLUSTERS.containsAll(clusters)) {
             throw new CaseRuleViolation("unknown-cluster", "clusters");
         }
-        if (clusters.contains("ABH") != (abhRole != null)) {
+        if (abhRole != null && !clusters.contains("ABH") || abhRole == null && clusters.contains("ABH") && !childUnknown) {
             throw new CaseRuleViolation("abh-role", "abhRole");
         }
     }

@@ -12,6 +12,7 @@ import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
 import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
 import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.ChildDetailsRecordedEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
@@ -120,6 +121,8 @@ public final class CaseState {
         } else if (event instanceof CaseTransferredEvent e) {
             next.regionCode = e.toRegionCode();
             next.assignedWorker = e.toWorker();
+        } else if (event instanceof ChildDetailsRecordedEvent e) {
+            next.child = e.child();
         } else if (event instanceof PersonalDataErasedEvent) {
             next.personalDataErased = true;
         } else if (event instanceof ProgressNoteAddedEvent) {

@@ -1,11 +1,13 @@
 package id.amk.cases.casefile.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.cases.casefile.api.CaseIds;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
 import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
 import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
@@ -111,8 +113,7 @@ class CaseController {
             throw new CaseRuleViolation("unknown-region", "regionCode");
         }
         // a case from a Lapor Sosial report has an id derived from the report: registering it again finds it there
-        String caseId = request.reportId() != null
-                ? UUID.nameUUIDFromBytes(("lapor-report:" + request.reportId()).getBytes()).toString() : UUID.randomUUID().toString();
+        String caseId = request.reportId() != null ? CaseIds.fromReport(request.reportId()) : CaseIds.fresh();
         String worker = request.assignedWorker() != null ? request.assignedWorker()
                 : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
         String caseNumber = numbers.next(request.regionCode());
@@ -242,6 +243,12 @@ class CaseController {
                                         @Valid @RequestBody Transfer body) {
         return change(caseId, ifMatch, (actor, v) -> new TransferCaseCommand(caseId, body.toRegionCode(), body.toWorker(), body.reason(),
                 actor, v));
+    }
+
+    @PostMapping("/{caseId}/child")
+    ResponseEntity<CaseDetail> child(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                     @Valid @RequestBody CaseRequests.ChildData body) {
+        return change(caseId, ifMatch, (actor, v) -> new RecordChildDetailsCommand(caseId, body.toChild(), actor, v));
     }
 
     @PostMapping("/{caseId}/notes")

@@ -8,6 +8,7 @@ import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
 import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
+import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
 import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
 import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
@@ -25,6 +26,7 @@ import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
 import id.amk.cases.casefile.api.Events.CaseReopenedEvent;
 import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.ChildDetailsRecordedEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
 import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
@@ -318,6 +320,24 @@ class CaseFileTest {
         CaseDeadlineMissedEvent missed = new CaseDeadlineMissedEvent(ID, Deadline.FIRST_CONTACT, due, "32.73.01", "peksos-1", "system", NOW);
         fixture.given(registered(), missed).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
         fixture.given(registered(), CONTACTED).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
+    }
+
+    // a case from a Lapor Sosial report
+
+    @Test
+    void a_report_may_register_a_case_without_the_childs_details_or_abh_role_then_the_worker_records_them() {
+        RegisterCaseCommand fromReport = new RegisterCaseCommand(ID, "AMK-3273-2026-000002", "32.73", null, Set.of("ABH"), null,
+                RiskLevel.URGENT, "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1");
+        fixture.givenNoPriorActivity().when(fromReport)
+                .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2026-000002", "32.73", null, Set.of("ABH"), null, RiskLevel.URGENT,
+                        "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", NOW));
+        RegisterCaseCommand walkIn = new RegisterCaseCommand(ID, "n", "32.73", null, Set.of("NEGLECT_VICTIM"), null, RiskLevel.LOW,
+                "WALK_IN", null, true, "peksos-1", "peksos-1");
+        fixture.givenNoPriorActivity().when(walkIn).expectExceptionMessage("required (child.name)");
+        fixture.given(registered()).when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null))
+                .expectEvents(new ChildDetailsRecordedEvent(ID, SEALED, "peksos-1", NOW));
+        fixture.given(registered(), new PersonalDataErasedEvent(ID, "r", "spv-1", NOW))
+                .when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null)).expectExceptionMessage("personal-data-erased (child)");
     }
 
     // erasure

@@ -1,0 +1,19 @@
+package id.amk.cases.casefile.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Case ids: a case from a Lapor Sosial report takes an id derived from the report, so a replay finds the same case. */
+public final class CaseIds {
+
+    public static String fromReport(String reportId) {
+        return UUID.nameUUIDFromBytes(("lapor-report:" + reportId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public static String fresh() {
+        return UUID.randomUUID().toString();
+    }
+
+    private CaseIds() {
+    }
+}
