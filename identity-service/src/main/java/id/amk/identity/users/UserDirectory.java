@@ -1,6 +1,7 @@
 package id.amk.identity.users;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.User;
@@ -40,8 +41,11 @@ class UserDirectory implements UserDetailsService {
         service.recordFailedLogin(event.getAuthentication().getName());
     }
 
+    /** Only a person's sign-in resets the count (not every bearer-token call, nor a client's authentication). */
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        service.recordSuccessfulLogin(event.getAuthentication().getName());
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+            service.recordSuccessfulLogin(event.getAuthentication().getName());
+        }
     }
 }
