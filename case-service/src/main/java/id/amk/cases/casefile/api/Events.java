@@ -28,7 +28,7 @@ public final class Events {
             implements CaseEvent {
     }
 
-    public record FirstContactRecordedEvent(String caseId, Instant contactedAt, String note, String actor, Instant at) implements CaseEvent {
+    public record FirstContactRecordedEvent(String caseId, Instant contactedAt, SealedText note, String actor, Instant at) implements CaseEvent {
     }
 
     public record CaseAssessedEvent(String caseId, List<String> needs, List<String> risks, Set<String> recommendedComponents,
@@ -48,7 +48,7 @@ public final class Events {
     public record CaseClosedEvent(String caseId, String reason, String outcome, String actor, Instant at) implements CaseEvent {
     }
 
-    public record FollowUpVisitRecordedEvent(String caseId, Instant visitedAt, String note, String actor, Instant at) implements CaseEvent {
+    public record FollowUpVisitRecordedEvent(String caseId, Instant visitedAt, SealedText note, String actor, Instant at) implements CaseEvent {
     }
 
     public record CaseReopenedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
@@ -58,7 +58,7 @@ public final class Events {
                                        String reason, String actor, Instant at) implements CaseEvent {
     }
 
-    public record ProgressNoteAddedEvent(String caseId, String note, String actor, Instant at) implements CaseEvent {
+    public record ProgressNoteAddedEvent(String caseId, SealedText note, String actor, Instant at) implements CaseEvent {
     }
 
     /** A step was not done in time; escalated to the supervisors of the case's province. */

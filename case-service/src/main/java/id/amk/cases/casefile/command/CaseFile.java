@@ -93,7 +93,7 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public void handle(RecordFirstContactCommand command, Clock clock) {
+    public void handle(RecordFirstContactCommand command, ChildVault vault, Clock clock) {
         stageIs(state.stage(), Stage.REGISTERED);
         if (state.firstContactAt() != null) {
             throw new CaseRuleViolation("already-recorded", "contactedAt");
@@ -102,7 +102,8 @@ public class CaseFile {
         if (command.contactedAt().isBefore(state.registeredAt().minusSeconds(7 * 24 * 3600))) {
             throw new CaseRuleViolation("before-registration", "contactedAt");
         }
-        apply(new FirstContactRecordedEvent(caseId, command.contactedAt(), command.note(), command.actor(), clock.instant()));
+        apply(new FirstContactRecordedEvent(caseId, command.contactedAt(), vault.sealText(caseId, command.note()), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -154,13 +155,14 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public void handle(RecordFollowUpVisitCommand command, Clock clock) {
+    public void handle(RecordFollowUpVisitCommand command, ChildVault vault, Clock clock) {
         if (state.stage() != Stage.CLOSED) {
             throw new CaseRuleViolation("case-open", "stage");
         }
         notInFuture(command.visitedAt(), clock.instant(), "visitedAt");
         required(command.note(), "note");
-        apply(new FollowUpVisitRecordedEvent(caseId, command.visitedAt(), command.note(), command.actor(), clock.instant()));
+        apply(new FollowUpVisitRecordedEvent(caseId, command.visitedAt(), vault.sealText(caseId, command.note()), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -186,10 +188,10 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public void handle(AddProgressNoteCommand command, Clock clock) {
+    public void handle(AddProgressNoteCommand command, ChildVault vault, Clock clock) {
         open(state.stage());
         required(command.note(), "note");
-        apply(new ProgressNoteAddedEvent(caseId, command.note(), command.actor(), clock.instant()));
+        apply(new ProgressNoteAddedEvent(caseId, vault.sealText(caseId, command.note()), command.actor(), clock.instant()));
     }
 
     @CommandHandler

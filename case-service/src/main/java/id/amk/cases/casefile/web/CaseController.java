@@ -177,7 +177,8 @@ class CaseController {
         AmkCaller caller = caller();
         readable(caseId, caller);
         audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), "history");
-        return history.messages(caseId).stream().map(m -> HistoryEntry.of(m, json)).toList();
+        return history.messages(caseId).stream()
+                .map(m -> HistoryEntry.of(m, json, note -> vault.openText(caseId, note).orElse(null))).toList();
     }
 
     @PostMapping("/{caseId}/assignment")

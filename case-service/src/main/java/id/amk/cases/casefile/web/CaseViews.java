@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.amk.cases.casefile.api.AbhRole;
 import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Deadline;
+import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
+import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
+import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
+import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.Stage;
@@ -45,13 +49,31 @@ final class CaseViews {
     /** One step of a case's history: what happened, by whom, when; the details without the child's personal data. */
     record HistoryEntry(long sequence, String type, String actor, Instant at, ObjectNode details) {
 
-        static HistoryEntry of(DomainEventMessage<?> message, ObjectMapper json) {
+        /** {@code open} reads a sealed note (null once the case's personal data is erased). */
+        static HistoryEntry of(DomainEventMessage<?> message, ObjectMapper json, java.util.function.Function<SealedText, String> open) {
             ObjectNode details = json.valueToTree(message.getPayload());
             String actor = details.path("actor").asText(null);
             details.remove(List.of("caseId", "actor", "at", "child"));
+            SealedText note = noteOf(message.getPayload());
+            if (note != null) {
+                details.put("note", open.apply(note));
+            }
             String type = message.getPayloadType().getSimpleName().replaceAll("Event$", "");
             return new HistoryEntry(message.getSequenceNumber(), type, actor, message.getTimestamp(), details);
         }
+    }
+
+    private static SealedText noteOf(Object event) {
+        if (event instanceof FirstContactRecordedEvent e) {
+            return e.note();
+        }
+        if (event instanceof ProgressNoteAddedEvent e) {
+            return e.note();
+        }
+        if (event instanceof FollowUpVisitRecordedEvent e) {
+            return e.note();
+        }
+        return null;
     }
 
     private CaseViews() {

@@ -36,6 +36,7 @@ import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.SealedChild;
+import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,16 @@ class CaseFileTest {
 
         @Override
         public java.util.Optional<Child> open(String caseId, SealedChild sealed) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public SealedText sealText(String caseId, String text) {
+            return text == null ? null : new SealedText("sealed:" + text);
+        }
+
+        @Override
+        public java.util.Optional<String> openText(String caseId, SealedText sealed) {
             return java.util.Optional.empty();
         }
 
@@ -111,7 +122,7 @@ class CaseFileTest {
                 "WALK_IN", null, true, "peksos-1", "peksos-1", NOW.minusSeconds(86400));
     }
 
-    private static final FirstContactRecordedEvent CONTACTED = new FirstContactRecordedEvent(ID, NOW.minusSeconds(3600), "home visit",
+    private static final FirstContactRecordedEvent CONTACTED = new FirstContactRecordedEvent(ID, NOW.minusSeconds(3600), new SealedText("sealed:home visit"),
             "peksos-1", NOW.minusSeconds(3600));
     private static final CaseAssessedEvent ASSESSED = new CaseAssessedEvent(ID, List.of("safe housing"), List.of("abuser at home"),
             Set.of("THERAPY"), RiskLevel.HIGH, "peksos-1", NOW);
@@ -195,7 +206,7 @@ class CaseFileTest {
     @Test
     void records_first_contact() {
         fixture.given(registered()).when(new RecordFirstContactCommand(ID, NOW.minusSeconds(60), "met at school", "peksos-1", null))
-                .expectEvents(new FirstContactRecordedEvent(ID, NOW.minusSeconds(60), "met at school", "peksos-1", NOW));
+                .expectEvents(new FirstContactRecordedEvent(ID, NOW.minusSeconds(60), new SealedText("sealed:met at school"), "peksos-1", NOW));
     }
 
     @Test
@@ -272,7 +283,7 @@ class CaseFileTest {
     void a_closed_case_takes_follow_up_visits_and_nothing_else_but_reopening() {
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
                 .when(new RecordFollowUpVisitCommand(ID, NOW.minusSeconds(10), "doing well", "peksos-1", null))
-                .expectEvents(new FollowUpVisitRecordedEvent(ID, NOW.minusSeconds(10), "doing well", "peksos-1", NOW));
+                .expectEvents(new FollowUpVisitRecordedEvent(ID, NOW.minusSeconds(10), new SealedText("sealed:doing well"), "peksos-1", NOW));
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
                 .when(new AddProgressNoteCommand(ID, "note", "peksos-1", null)).expectExceptionMessage("case-closed (stage)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
@@ -296,7 +307,7 @@ class CaseFileTest {
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
                         new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW))
                 .when(new RecordFirstContactCommand(ID, NOW, "visit after the new report", "peksos-1", null))
-                .expectEvents(new FirstContactRecordedEvent(ID, NOW, "visit after the new report", "peksos-1", NOW));
+                .expectEvents(new FirstContactRecordedEvent(ID, NOW, new SealedText("sealed:visit after the new report"), "peksos-1", NOW));
     }
 
     // timeliness: registered() is a HIGH case registered a day before NOW, so first contact is due 48 h after NOW
@@ -375,7 +386,7 @@ class CaseFileTest {
     @Test
     void adds_progress_notes_while_open() {
         fixture.given(registered(), CONTACTED).when(new AddProgressNoteCommand(ID, "called the school", "peksos-1", null))
-                .expectEvents(new ProgressNoteAddedEvent(ID, "called the school", "peksos-1", NOW));
+                .expectEvents(new ProgressNoteAddedEvent(ID, new SealedText("sealed:called the school"), "peksos-1", NOW));
         fixture.given(registered()).when(new AddProgressNoteCommand(ID, "", "peksos-1", null)).expectExceptionMessage("required (note)");
     }
 }

@@ -1,6 +1,7 @@
 package id.amk.cases.casefile.command;
 
 import id.amk.cases.casefile.api.SealedChild;
+import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
@@ -61,7 +62,7 @@ class TimelinessTest {
         assertThat(Timeliness.current(state, RULES)).contains(new Timeliness.Due(Deadline.MONITORING_REVIEW, started.plus(Duration.ofDays(30))));
 
         Instant noted = started.plus(Duration.ofDays(20));
-        state = state.apply(new ProgressNoteAddedEvent("c", "review", "w", noted));
+        state = state.apply(new ProgressNoteAddedEvent("c", new SealedText("review"), "w", noted));
         assertThat(Timeliness.current(state, RULES)).contains(new Timeliness.Due(Deadline.MONITORING_REVIEW, noted.plus(Duration.ofDays(30))));
 
         assertThat(Timeliness.current(state.apply(new ReintegrationStartedEvent("c", "r", "w", noted)), RULES)).isEmpty();

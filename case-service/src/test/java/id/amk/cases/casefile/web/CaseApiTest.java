@@ -226,7 +226,10 @@ class CaseApiTest {
         String name = "Ratna Erasure " + UUID.randomUUID().toString().substring(0, 8);
         String nik = "3273015206140007";
         String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(nik).replace(CHILD_NAME, name))).path("caseId").asText();
-        step(caseId, "first-contact", "\"0\"", "{\"contactedAt\":\"" + Instant.now().minusSeconds(30) + "\"}");
+        step(caseId, "first-contact", "\"0\"", "{\"contactedAt\":\"" + Instant.now().minusSeconds(30) + "\",\"note\":\"met " + name
+                + " at school\"}");
+        JsonNode noted = json(send("GET", "/api/cases/" + caseId + "/history", WORKER, null, null));
+        assertThat(noted.get(1).path("details").path("note").asText()).isEqualTo("met " + name + " at school");
         await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(mongo.findById(caseId, Document.class, "case_summaries")
                 .getString("childName")));
 
@@ -241,7 +244,9 @@ class CaseApiTest {
         assertThat(detail.path("child").isNull()).isTrue();
         assertThat(detail.path("personalDataErased").asBoolean()).isTrue();
         assertThat(detail.path("stage").asText()).isEqualTo("REGISTERED");
-        assertThat(json(send("GET", "/api/cases/" + caseId + "/history", WORKER, null, null))).hasSize(3);
+        JsonNode afterErasure = json(send("GET", "/api/cases/" + caseId + "/history", WORKER, null, null));
+        assertThat(afterErasure).hasSize(3);
+        assertThat(afterErasure.get(1).path("details").path("note").isNull()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(caseId, Document.class, "case_summaries")
                 .getString("childName") == null);
 
