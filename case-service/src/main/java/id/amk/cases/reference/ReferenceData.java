@@ -17,13 +17,15 @@ public class ReferenceData implements RegionDirectory {
 
     private final Set<String> provinces = new HashSet<>();
     private final Set<String> regencies = new HashSet<>();
+    private final Set<String> districts = new HashSet<>();
     private final JsonNode clusters;
     private final JsonNode components;
 
     public ReferenceData() {
-        JsonNode regions = read("reference/regions.v1.json");
+        JsonNode regions = read("reference/regions.v2.json");
         regions.path("provinces").forEach(p -> provinces.add(p.path("code").asText()));
         regions.path("regencies").forEach(r -> regencies.add(r.path("code").asText()));
+        regions.path("districts").forEach(d -> districts.add(d.path("code").asText()));
         clusters = read("reference/clusters.v1.json");
         components = read("reference/atensi-components.v1.json");
     }
@@ -36,6 +38,11 @@ public class ReferenceData implements RegionDirectory {
     @Override
     public boolean regencyExists(String regencyCode) {
         return regencies.contains(regencyCode);
+    }
+
+    @Override
+    public boolean districtExists(String districtCode) {
+        return districts.contains(districtCode);
     }
 
     public JsonNode clusters() {

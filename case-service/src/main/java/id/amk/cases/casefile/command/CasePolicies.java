@@ -31,15 +31,18 @@ public final class CasePolicies {
     public static final Set<String> ATENSI_COMPONENTS = Set.of("DECENT_LIVING", "CARE", "FAMILY_SUPPORT", "THERAPY", "VOCATIONAL",
             "SOCIAL_AID", "ACCESSIBILITY");
 
+    /** The regency, and the district when given, must exist; a village is checked by its format only. */
     public static void regionExists(String regionCode, RegionDirectory regions, String field) {
-        if (regionCode == null || !REGION.matcher(regionCode).matches() || !regions.regencyExists(regionCode.substring(0, 5))) {
+        if (regionCode == null || !REGION.matcher(regionCode).matches() || !regions.regencyExists(regionCode.substring(0, 5))
+                || regionCode.length() >= 8 && !regions.districtExists(regionCode.substring(0, 8))) {
             throw new CaseRuleViolation("unknown-region", field);
         }
     }
 
     /**
      * A NIK is 16 digits: province and regency (4), district (2), birth date DDMMYY (6; day + 40 for girls), serial (4).
-     * The province must exist and the birth date must be a real date.
+     * The province must exist and the birth date must be a real date. The regency is not checked: a NIK keeps the
+     * codes of when it was issued, and regencies have been split and renumbered since (the Papua provinces of 2022).
      */
     public static void validNik(String nik, RegionDirectory regions) {
         if (nik == null) {

@@ -6,4 +6,6 @@ public interface RegionDirectory {
     boolean provinceExists(String provinceCode);
 
     boolean regencyExists(String regencyCode);
+
+    boolean districtExists(String districtCode);
 }

@@ -109,6 +109,11 @@ class CaseFileTest {
             public boolean regencyExists(String regencyCode) {
                 return List.of("31.71", "32.73").contains(regencyCode);
             }
+
+            @Override
+            public boolean districtExists(String districtCode) {
+                return List.of("31.71.01", "32.73.01").contains(districtCode);
+            }
         });
     }
 
@@ -163,6 +168,8 @@ class CaseFileTest {
     @Test
     void refuses_an_unknown_region() {
         fixture.givenNoPriorActivity().when(register(CHILD, Set.of("VIOLENCE_VICTIM"), null, "32.99.01"))
+                .expectExceptionMessage("unknown-region (regionCode)");
+        fixture.givenNoPriorActivity().when(register(CHILD, Set.of("VIOLENCE_VICTIM"), null, "32.73.99"))
                 .expectExceptionMessage("unknown-region (regionCode)");
     }
 
