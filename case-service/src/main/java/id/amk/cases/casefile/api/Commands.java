@@ -76,6 +76,14 @@ public final class Commands {
     public record ErasePersonalDataCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
     }
 
+    /**
+     * Asks the case for its current state. A command, not a query, on purpose: it is answered by the aggregate
+     * itself, from the cache, under the aggregate's lock — consistent with the writes just made and without
+     * reading the event store (which the embedded Mongo server would scan).
+     */
+    public record DescribeCaseCommand(@TargetAggregateIdentifier String caseId) {
+    }
+
     /** Sent by the deadline watch when a step is due and not done; the case decides whether it still is. */
     public record RecordDeadlineMissedCommand(@TargetAggregateIdentifier String caseId, Deadline deadline, Instant dueAt) {
     }

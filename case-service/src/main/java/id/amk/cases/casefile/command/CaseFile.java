@@ -3,6 +3,7 @@ package id.amk.cases.casefile.command;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.DescribeCaseCommand;
 import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
@@ -215,6 +216,11 @@ public class CaseFile {
         if (!state.personalDataErased()) {
             apply(new PersonalDataErasedEvent(caseId, command.reason(), command.actor(), clock.instant()));
         }
+    }
+
+    @CommandHandler
+    public CaseState handle(DescribeCaseCommand command) {
+        return state;
     }
 
     /** Recorded once per deadline, and only while the step is still due: a late or repeated watch changes nothing. */

@@ -5,6 +5,7 @@ import id.amk.cases.casefile.api.CaseIds;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
+import id.amk.cases.casefile.api.Commands.DescribeCaseCommand;
 import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
@@ -43,6 +44,7 @@ import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -265,7 +267,7 @@ class CaseController {
     @DeleteMapping("/{caseId}/personal-data")
     ResponseEntity<Void> erase(@PathVariable String caseId, @Valid @RequestBody Reason body) {
         AmkCaller caller = caller();
-        CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
+        CaseState state = current(caseId);
         boolean supervisor = caller.has(AmkCaller.Role.SUPERVISOR) && caller.covers(state.regionCode());
         if (!supervisor && !caller.has(AmkCaller.Role.ADMIN)) {
             throw CaseAccess.mayWorkOn(caller, state.regionCode(), state.assignedWorker())
@@ -273,6 +275,15 @@ class CaseController {
         }
         commands.sendAndWait(new ErasePersonalDataCommand(caseId, body.reason(), caller.subject()));
         return ResponseEntity.noContent().build();
+    }
+
+    /** The case now, from the aggregate (see DescribeCaseCommand); 404 when there is no such case. */
+    private CaseState current(String caseId) {
+        try {
+            return commands.sendAndWait(new DescribeCaseCommand(caseId));
+        } catch (AggregateNotFoundException e) {
+            throw notFound();
+        }
     }
 
     private CaseDetail detail(CaseState state) {
@@ -295,12 +306,12 @@ class CaseController {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "case.stale-version", Map.of());
         }
         commands.sendAndWait(command.command(caller.subject(), Long.parseLong(matcher.group(2))));
-        CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
+        CaseState state = current(caseId);
         return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state));
     }
 
     private CaseState readable(String caseId, AmkCaller caller) {
-        CaseState state = history.stateAsOf(caseId, null).orElseThrow(CaseController::notFound);
+        CaseState state = current(caseId);
         if (!CaseAccess.mayWorkOn(caller, state.regionCode(), state.assignedWorker())) {
             throw notFound();
         }
