@@ -7,15 +7,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * Keeps {@code case_summaries}: on each case event the case is folded again from its own events (a case
- * has tens of events) and its line replaced, unless the line already reflects this event or a later one.
+ * Keeps {@code case_summaries}: on each case event the case's state after it ({@link CaseStates}) replaces its line,
+ * unless the line already reflects this event or a later one.
  * Applying an event twice, or late, leaves the view as it was.
  */
 @Component
@@ -23,12 +22,12 @@ import java.util.List;
 class CaseSummaryProjection {
 
     private final MongoTemplate mongo;
-    private final EventStore events;
+    private final CaseStates states;
     private final ChildVault vault;
 
-    CaseSummaryProjection(MongoTemplate mongo, EventStore events, ChildVault vault) {
+    CaseSummaryProjection(MongoTemplate mongo, CaseStates states, ChildVault vault) {
         this.mongo = mongo;
-        this.events = events;
+        this.states = states;
         this.vault = vault;
     }
 
@@ -38,7 +37,7 @@ class CaseSummaryProjection {
         if (current != null && current.version() >= sequence) {
             return;
         }
-        CaseState state = CaseHistory.fold(events.readEvents(event.caseId()).asStream().toList(), sequence);
+        CaseState state = states.after(event, sequence);
         // the name shown in caseloads; once the data is erased the key is gone, and so is the name here
         String childName = vault.open(state.caseId(), state.child()).map(id.amk.cases.casefile.api.Child::name).orElse(null);
         mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), childName,

@@ -11,7 +11,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +37,14 @@ public class DeadlineWatch {
     static final String COLLECTION = "case_deadlines";
 
     private final MongoTemplate mongo;
-    private final EventStore events;
+    private final CaseStates states;
     private final CommandGateway commands;
     private final TimelinessRules rules;
     private final Clock clock;
 
-    DeadlineWatch(MongoTemplate mongo, EventStore events, CommandGateway commands, TimelinessRules rules, Clock clock) {
+    DeadlineWatch(MongoTemplate mongo, CaseStates states, CommandGateway commands, TimelinessRules rules, Clock clock) {
         this.mongo = mongo;
-        this.events = events;
+        this.states = states;
         this.commands = commands;
         this.rules = rules;
         this.clock = clock;
@@ -57,7 +56,7 @@ public class DeadlineWatch {
         if (current != null && current.get("version", Number.class).longValue() >= sequence) {
             return;
         }
-        CaseState state = CaseHistory.fold(events.readEvents(event.caseId()).asStream().toList(), sequence);
+        CaseState state = states.after(event, sequence);
         Document next = new Document("_id", state.caseId()).append("version", state.version());
         Timeliness.current(state, rules).ifPresent(due -> next.append("deadline", due.deadline().name())
                 .append("dueAt", Date.from(due.dueAt())));
