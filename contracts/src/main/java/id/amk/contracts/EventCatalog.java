@@ -1,5 +1,6 @@
 package id.amk.contracts;
 
+import id.amk.contracts.cases.CaseAssigned;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
@@ -9,6 +10,8 @@ import id.amk.contracts.identity.AgencyRegistered;
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.lapor.ReportAccepted;
+import id.amk.contracts.referral.ReferralEscalated;
+import id.amk.contracts.referral.ReferralSessionDelivered;
 import id.amk.contracts.referral.ReferralStatusChanged;
 
 import java.util.List;
@@ -20,10 +23,13 @@ public final class EventCatalog {
     public static final List<EventType> ALL = List.of(
             CaseRegistered.TYPE,
             CaseStageChanged.TYPE,
+            CaseAssigned.TYPE,
             CaseDeadlineMissed.TYPE,
             PersonalDataErased.TYPE,
             ReportAccepted.TYPE,
             ReferralStatusChanged.TYPE,
+            ReferralSessionDelivered.TYPE,
+            ReferralEscalated.TYPE,
             UserRegistered.TYPE,
             UserChanged.TYPE,
             AgencyRegistered.TYPE,

@@ -1,6 +1,8 @@
 package id.amk.cases.integration;
 
 import id.amk.contracts.Topics;
+import id.amk.contracts.referral.ReferralEscalated;
+import id.amk.contracts.referral.ReferralSessionDelivered;
 import id.amk.contracts.referral.ReferralStatusChanged;
 import id.amk.platform.kafka.IntegrationEventListener;
 import id.amk.platform.kafka.ReceivedEvent;
@@ -8,19 +10,25 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-/** The referrals of each case and their latest status, from referral-service's events ({@code referral.events.v1}). */
+/**
+ * The referrals of each case and their progress — latest status, sessions delivered, escalation — from
+ * referral-service's events ({@code referral.events.v1}). Events arrive at least once and possibly late: a
+ * status replaces the shown one only when newer, the session count only grows.
+ */
 @Component
 public class CaseReferrals implements IntegrationEventListener {
 
     static final String COLLECTION = "case_referrals";
 
-    public record Referral(String referralId, String providerId, String status, List<String> components, Date changedAt) {
+    public record Referral(String referralId, String providerId, String status, List<String> components, Date changedAt,
+                           int sessionsDelivered, boolean escalated) {
     }
 
     private final MongoTemplate mongo;
@@ -41,24 +49,38 @@ public class CaseReferrals implements IntegrationEventListener {
 
     @Override
     public void on(ReceivedEvent event) {
-        if (!ReferralStatusChanged.TYPE.type().equals(event.type())) {
-            return;
+        if (ReferralStatusChanged.TYPE.type().equals(event.type())) {
+            status(event.dataAs(ReferralStatusChanged.class));
+        } else if (ReferralSessionDelivered.TYPE.type().equals(event.type())) {
+            ReferralSessionDelivered session = event.dataAs(ReferralSessionDelivered.class);
+            mongo.upsert(Query.query(Criteria.where("_id").is(session.referralId())),
+                    new Update().setOnInsert("caseId", session.caseId()).setOnInsert("providerId", session.providerId())
+                            .max("sessionsDelivered", session.sessionNumber()), COLLECTION);
+        } else if (ReferralEscalated.TYPE.type().equals(event.type())) {
+            ReferralEscalated escalated = event.dataAs(ReferralEscalated.class);
+            mongo.upsert(Query.query(Criteria.where("_id").is(escalated.referralId())),
+                    new Update().setOnInsert("caseId", escalated.caseId()).setOnInsert("providerId", escalated.providerId())
+                            .set("escalated", true), COLLECTION);
         }
-        ReferralStatusChanged changed = event.dataAs(ReferralStatusChanged.class);
+    }
+
+    private void status(ReferralStatusChanged changed) {
         Document current = mongo.findById(changed.referralId(), Document.class, COLLECTION);
-        // statuses arrive at least once and possibly late: only a newer one replaces what is shown
-        if (current != null && !current.getDate("changedAt").toInstant().isBefore(changed.changedAt())) {
+        if (current != null && current.getDate("changedAt") != null
+                && !current.getDate("changedAt").toInstant().isBefore(changed.changedAt())) {
             return;
         }
-        mongo.save(new Document("_id", changed.referralId()).append("caseId", changed.caseId()).append("providerId", changed.providerId())
-                .append("status", changed.status()).append("components", changed.components())
-                .append("changedAt", Date.from(changed.changedAt())), COLLECTION);
+        mongo.upsert(Query.query(Criteria.where("_id").is(changed.referralId())),
+                new Update().set("caseId", changed.caseId()).set("providerId", changed.providerId()).set("status", changed.status())
+                        .set("components", changed.components()).set("changedAt", Date.from(changed.changedAt())), COLLECTION);
     }
 
     public List<Referral> of(String caseId) {
         return mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, COLLECTION).stream()
                 .map(d -> new Referral(d.getString("_id"), d.getString("providerId"), d.getString("status"),
-                        d.getList("components", String.class), d.getDate("changedAt")))
+                        d.getList("components", String.class), d.getDate("changedAt"),
+                        d.get("sessionsDelivered", Number.class) == null ? 0 : d.get("sessionsDelivered", Number.class).intValue(),
+                        Boolean.TRUE.equals(d.getBoolean("escalated"))))
                 .toList();
     }
 }

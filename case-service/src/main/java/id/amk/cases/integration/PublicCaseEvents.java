@@ -1,6 +1,8 @@
 package id.amk.cases.integration;
 
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
+import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
@@ -10,6 +12,7 @@ import id.amk.cases.casefile.api.Events.InterventionStartedEvent;
 import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Stage;
+import id.amk.contracts.cases.CaseAssigned;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
@@ -38,8 +41,18 @@ class PublicCaseEvents implements IntegrationEventMapper {
                     e.regionCode(), List.copyOf(e.clusters()).stream().sorted().toList(), e.abhRole() == null ? null : e.abhRole().name(),
                     e.riskLevel().name(), e.source(), e.assignedWorker(), e.actor(), e.at())));
         }
+        if (event instanceof WorkerAssignedEvent e) {
+            return Optional.of(new OutgoingEvent(CaseAssigned.TYPE, new CaseAssigned(e.caseId(), e.regionCode(), e.worker(), false, e.actor(),
+                    e.at())));
+        }
+        if (event instanceof CaseTransferredEvent e) {
+            return Optional.of(new OutgoingEvent(CaseAssigned.TYPE, new CaseAssigned(e.caseId(), e.toRegionCode(), e.toWorker(), true,
+                    e.actor(), e.at())));
+        }
         if (event instanceof CaseAssessedEvent e) {
-            return stage(e.caseId(), Stage.REGISTERED, Stage.ASSESSED, e.actor(), e.at(), null);
+            return Optional.of(new OutgoingEvent(CaseStageChanged.TYPE, new CaseStageChanged(e.caseId(), Stage.REGISTERED.name(),
+                    Stage.ASSESSED.name(), e.actor(), e.at(), null, e.riskLevel() == null ? null : e.riskLevel().name(),
+                    e.recommendedComponents().stream().sorted().toList())));
         }
         if (event instanceof CasePlannedEvent e) {
             return stage(e.caseId(), Stage.ASSESSED, Stage.PLANNED, e.actor(), e.at(), null);
@@ -67,6 +80,6 @@ class PublicCaseEvents implements IntegrationEventMapper {
     }
 
     private static Optional<OutgoingEvent> stage(String caseId, Stage from, Stage to, String actor, java.time.Instant at, String reason) {
-        return Optional.of(new OutgoingEvent(CaseStageChanged.TYPE, new CaseStageChanged(caseId, from.name(), to.name(), actor, at, reason)));
+        return Optional.of(new OutgoingEvent(CaseStageChanged.TYPE, new CaseStageChanged(caseId, from.name(), to.name(), actor, at, reason, null, null)));
     }
 }

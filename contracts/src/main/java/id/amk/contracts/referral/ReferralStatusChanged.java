@@ -6,7 +6,7 @@ import id.amk.contracts.Topics;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code amk.referral.ReferralStatusChanged.v1}: an ATENSI referral changed status. */
+/** {@code amk.referral.ReferralStatusChanged.v1}: an ATENSI referral changed status; {@code reason} is a code, never free text. */
 public record ReferralStatusChanged(
         String referralId,
         String caseId,
@@ -14,7 +14,8 @@ public record ReferralStatusChanged(
         String status,
         List<String> components,
         String reason,
-        Instant changedAt) {
+        Instant changedAt,
+        Boolean urgent) {
 
     public static final EventType TYPE = new EventType("amk.referral.ReferralStatusChanged.v1", Topics.REFERRAL_EVENTS, ReferralStatusChanged.class);
 }

@@ -42,7 +42,7 @@ public class TestApplication {
     IntegrationEventMapper stageMovedMapper() {
         return event -> event.getPayload() instanceof StageMoved moved
                 ? Optional.of(new OutgoingEvent(CaseStageChanged.TYPE, new CaseStageChanged(moved.caseId(), "REGISTERED",
-                moved.to(), "tester", event.getTimestamp(), "n=" + moved.n())))
+                moved.to(), "tester", event.getTimestamp(), "n=" + moved.n(), null, null)))
                 : Optional.empty();
     }
 

@@ -24,7 +24,8 @@ public final class Events {
                                       String assignedWorker, String actor, Instant at) implements CaseEvent {
     }
 
-    public record WorkerAssignedEvent(String caseId, String worker, String previousWorker, String reason, String actor, Instant at)
+    public record WorkerAssignedEvent(String caseId, String worker, String previousWorker, String regionCode, String reason, String actor,
+                                      Instant at)
             implements CaseEvent {
     }
 

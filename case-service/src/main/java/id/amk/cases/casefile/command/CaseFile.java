@@ -89,7 +89,7 @@ public class CaseFile {
         open(state.stage());
         required(command.worker(), "worker");
         if (!command.worker().equals(state.assignedWorker())) {
-            apply(new WorkerAssignedEvent(caseId, command.worker(), state.assignedWorker(), command.reason(), command.actor(), clock.instant()));
+            apply(new WorkerAssignedEvent(caseId, command.worker(), state.assignedWorker(), state.regionCode(), command.reason(), command.actor(), clock.instant()));
         }
     }
 

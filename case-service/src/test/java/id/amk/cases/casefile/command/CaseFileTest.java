@@ -375,7 +375,7 @@ class CaseFileTest {
     @Test
     void assigns_another_worker_and_ignores_assigning_the_same_one() {
         fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-2", "leave", "spv-1", null))
-                .expectEvents(new WorkerAssignedEvent(ID, "peksos-2", "peksos-1", "leave", "spv-1", NOW));
+                .expectEvents(new WorkerAssignedEvent(ID, "peksos-2", "peksos-1", "32.73.01", "leave", "spv-1", NOW));
         fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-1", null, "spv-1", null)).expectNoEvents();
     }
 
