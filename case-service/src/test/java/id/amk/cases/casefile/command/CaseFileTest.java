@@ -37,7 +37,7 @@ import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.SealedChild;
 import id.amk.cases.casefile.api.SealedText;
-import id.amk.cases.MovableClock;
+import id.amk.platform.test.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

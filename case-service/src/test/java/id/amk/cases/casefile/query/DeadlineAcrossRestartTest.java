@@ -1,7 +1,7 @@
 package id.amk.cases.casefile.query;
 
 import id.amk.cases.CaseServiceApplication;
-import id.amk.cases.MovableClock;
+import id.amk.platform.test.MovableClock;
 import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RegisterCaseCommand;

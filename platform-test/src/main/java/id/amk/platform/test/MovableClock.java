@@ -1,4 +1,4 @@
-package id.amk.cases;
+package id.amk.platform.test;
 
 import java.time.Clock;
 import java.time.Instant;
