@@ -31,4 +31,12 @@ class ArchitectureTest {
     static final ArchRule contracts_are_plain_data = noClasses()
             .that().resideInAPackage("id.amk.contracts..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..", "org.apache.kafka..");
+
+    /** The domain (commands, events, aggregates, rules) knows no web, storage or messaging framework; Axon's annotations only. */
+    @ArchTest
+    static final ArchRule domains_are_free_of_infrastructure = noClasses()
+            .that().resideInAnyPackage("id.amk.cases.casefile.api..", "id.amk.cases.casefile.command..",
+                    "id.amk.referrals.referral.api..", "id.amk.referrals.referral.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..",
+                    "org.apache.kafka..", "jakarta.servlet..", "com.fasterxml.jackson.databind..");
 }

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The platform as a newcomer starts it: `./amk up` (on ports of its own and a data directory under
@@ -123,6 +125,53 @@ class PlatformUpIT {
 
     @Test
     @Order(6)
+    void a_worker_refers_a_case_the_partner_accepts_serves_and_completes_and_the_case_shows_it() throws Exception {
+        String worker = accessToken("peksos.bandung");
+        String caseId = JSON.readTree(send("POST", "/api/cases", worker, null,
+                "{\"regionCode\":\"32.73.01\",\"child\":{\"name\":\"Anak Rujukan\",\"birthDate\":\"2014-04-04\",\"sex\":\"M\"},"
+                        + "\"clusters\":[\"VIOLENCE_VICTIM\"],\"riskLevel\":\"HIGH\",\"source\":\"WALK_IN\",\"consent\":true}").body())
+                .path("caseId").asText();
+        String body = "{\"caseId\":\"" + caseId + "\",\"providerId\":\"sentra-handayani-jakarta\",\"components\":[\"THERAPY\"],"
+                + "\"reason\":\"psychosocial therapy after violence\",\"consentBy\":\"GUARDIAN\"}";
+        // referral-service learns of the case from case.events.v1 within moments
+        String[] referralId = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> requested = send("POST", "/api/referrals", worker, null, body);
+            assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+            referralId[0] = JSON.readTree(requested.body()).path("referralId").asText();
+        });
+        String referral = "/api/referrals/" + referralId[0];
+        assertThat(send("POST", referral + "/acceptance", worker, null, "{}").statusCode()).isEqualTo(403);
+
+        String partner = accessToken("mitra.handayani");
+        JsonNode inbox = json(get("/api/referrals?status=REQUESTED", partner));
+        assertThat(inbox.path("items").toString()).contains(referralId[0]);
+        assertThat(send("POST", referral + "/acceptance", partner, "\"0\"", "{}").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> session = send("POST", referral + "/sessions", partner, null,
+                    "{\"deliveredAt\":\"" + java.time.Instant.now().minusSeconds(600) + "\"}");
+            assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        }
+        HttpResponse<String> completed = send("POST", referral + "/completion", partner, null, "{\"outcome\":\"GOALS_MET\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+
+        // case-service shows the referral's progress from referral.events.v1
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode referrals = json(get("/api/cases/" + caseId, worker)).path("referrals");
+            assertThat(referrals).hasSize(1);
+            assertThat(referrals.get(0).path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(referrals.get(0).path("sessionsDelivered").asInt()).isEqualTo(2);
+        });
+    }
+
+    private String accessToken(String username) throws Exception {
+        HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens(username, "Demo#2026");
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return JSON.readTree(tokens.body()).path("access_token").asText();
+    }
+
+    @Test
+    @Order(7)
     void restarting_identity_service_invalidates_no_issued_token() throws Exception {
         String before = token();
         Result restart = amk("restart", "identity-service");
@@ -137,7 +186,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
         Result again = amk("up");
         assertThat(again.exitCode()).isNotZero();
@@ -148,7 +197,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void down_stops_every_process() throws Exception {
         List<Long> pids;
         try (Stream<Path> files = Files.list(DATA.resolve("run"))) {
