@@ -21,8 +21,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +45,13 @@ public class KnownCases implements IntegrationEventListener {
     private final MongoTemplate mongo;
     private final CommandGateway commands;
     private final CaseTexts texts;
+    private final Clock clock;
 
-    KnownCases(MongoTemplate mongo, CommandGateway commands, CaseTexts texts) {
+    KnownCases(MongoTemplate mongo, CommandGateway commands, CaseTexts texts, Clock clock) {
         this.mongo = mongo;
         this.commands = commands;
         this.texts = texts;
+        this.clock = clock;
     }
 
     @Override
@@ -71,6 +76,11 @@ public class KnownCases implements IntegrationEventListener {
         } else if (CaseStageChanged.TYPE.type().equals(event.type())) {
             CaseStageChanged e = event.dataAs(CaseStageChanged.class);
             Update update = new Update().set("stage", e.to());
+            if ("CLOSED".equals(e.to())) {
+                update.set("closedAt", Date.from(e.changedAt()));
+            } else {
+                update.unset("closedAt");
+            }
             if (e.recommendedComponents() != null) {
                 update.set("recommendedComponents", e.recommendedComponents());
             }
@@ -98,6 +108,18 @@ public class KnownCases implements IntegrationEventListener {
         Document d = mongo.findById(caseId, Document.class, COLLECTION);
         return d == null || d.getList("recommendedComponents", String.class) == null ? List.of()
                 : d.getList("recommendedComponents", String.class);
+    }
+
+    /**
+     * A referral requested just before its case's closure reached this service may enter the referral view only after
+     * the closure was handled: cases closed within the last hour are looked at again on every check.
+     */
+    @Scheduled(fixedDelayString = "${amk.referrals.check-interval:30s}", initialDelayString = "${amk.referrals.first-check:5s}")
+    public void cancelReferralsOfRecentlyClosedCases() {
+        Query recentlyClosed = Query.query(Criteria.where("closedAt").gte(Date.from(clock.instant().minus(Duration.ofHours(1)))));
+        for (Document closed : mongo.find(recentlyClosed, Document.class, COLLECTION)) {
+            cancelOpenReferrals(closed.getString("_id"));
+        }
     }
 
     /** Closing a case ends its open referrals: the provider stops serving a case that no longer exists. */

@@ -18,6 +18,7 @@ import id.amk.referrals.referral.api.ReferralStatus;
 import id.amk.referrals.referral.command.CaseTexts;
 import id.amk.referrals.referral.command.ReferralRuleViolation;
 import id.amk.referrals.referral.command.ReferralState;
+import id.amk.referrals.referral.query.ReferralSummary;
 import id.amk.referrals.referral.query.ReferralView;
 import id.amk.referrals.referral.web.ReferralRequests.Acceptance;
 import id.amk.referrals.referral.web.ReferralRequests.Cancellation;
@@ -34,7 +35,6 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -107,7 +107,7 @@ class ReferralController {
     }
 
     @GetMapping
-    Page<Document> list(@RequestParam(required = false) String caseId, @RequestParam(required = false) String providerId,
+    Page<ReferralSummary> list(@RequestParam(required = false) String caseId, @RequestParam(required = false) String providerId,
                         @RequestParam(required = false) ReferralStatus status, @RequestParam(required = false) Boolean overdue,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         AmkCaller caller = caller();
@@ -135,10 +135,8 @@ class ReferralController {
         int pageNumber = Math.max(page, 0);
         Query query = Query.query(new Criteria().andOperator(filters));
         long total = mongo.count(query, ReferralView.COLLECTION);
-        query.fields().exclude("version");
-        List<Document> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "lastChangedAt"))
-                .skip((long) pageNumber * pageSize).limit(pageSize), Document.class, ReferralView.COLLECTION);
-        items.forEach(d -> d.put("referralId", d.remove("_id")));
+        List<ReferralSummary> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "lastChangedAt"))
+                .skip((long) pageNumber * pageSize).limit(pageSize), ReferralSummary.class, ReferralView.COLLECTION);
         return new Page<>(items, pageNumber, pageSize, total);
     }
 
