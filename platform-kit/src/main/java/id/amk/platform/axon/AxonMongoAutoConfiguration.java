@@ -14,8 +14,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -26,6 +28,14 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @ConditionalOnClass({MongoEventStorageEngine.class, EventStorageEngine.class})
 public class AxonMongoAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    AxonProblemHandler axonProblemHandler(MessageSource messages) {
+        return new AxonProblemHandler(messages);
+    }
+
 
     @Bean
     @ConditionalOnMissingBean

@@ -45,6 +45,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), ex.status(), request);
     }
 
+    /** A domain rule refused the command: 400, 409 or 404 by its kind, naming the field. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<Object> handleRule(RuleViolation ex, WebRequest request) {
+        HttpStatus status = switch (ex.kind()) {
+            case STATE -> HttpStatus.CONFLICT;
+            case MISSING -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail body = Problems.of(messages, LocaleContextHolder.getLocale(), status, ex.code());
+        if (ex.field() != null) {
+            body.setProperty("field", ex.field());
+        }
+        return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
+    }
+
     /** Method security refusals: rethrown so Spring Security answers them (401/403 problem+json). */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void securityRefusal(RuntimeException ex) {

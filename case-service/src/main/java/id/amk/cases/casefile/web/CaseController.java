@@ -41,6 +41,7 @@ import id.amk.cases.casefile.web.CaseViews.Registered;
 import id.amk.cases.integration.CaseReferrals;
 import id.amk.cases.integration.WorkerDirectory;
 import id.amk.platform.security.AmkCaller;
+import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -79,8 +80,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
-
-    private static final Pattern VERSION = Pattern.compile("^(W/)?\"?(\\d{1,18})\"?$");
 
     private final CommandGateway commands;
     private final CaseHistory history;
@@ -171,7 +170,7 @@ class CaseController {
         CaseState now = readable(caseId, caller);
         CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
         audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), asOf == null ? "detail" : "asOf " + asOf);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state));
+        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state));
     }
 
     @GetMapping("/{caseId}/history")
@@ -298,16 +297,11 @@ class CaseController {
     private ResponseEntity<CaseDetail> change(String caseId, String ifMatch, CommandFor command) {
         AmkCaller caller = caller();
         readable(caseId, caller);
-        if (ifMatch == null) {
-            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "case.if-match-required", Map.of());
-        }
-        var matcher = VERSION.matcher(ifMatch.trim());
-        if (!matcher.matches()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "case.stale-version", Map.of());
-        }
-        commands.sendAndWait(command.command(caller.subject(), Long.parseLong(matcher.group(2))));
+        long expected = IfMatch.version(ifMatch)
+                .orElseThrow(() -> new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "case.if-match-required", Map.of()));
+        commands.sendAndWait(command.command(caller.subject(), expected));
         CaseState state = current(caseId);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state));
+        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state));
     }
 
     private CaseState readable(String caseId, AmkCaller caller) {

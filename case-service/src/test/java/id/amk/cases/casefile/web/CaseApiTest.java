@@ -9,6 +9,7 @@ import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.referral.ReferralStatusChanged;
 import id.amk.platform.relay.CloudEventRecords;
 import id.amk.platform.test.AmkInfra;
+import id.amk.platform.test.ApiClient;
 import id.amk.platform.test.AmkTest;
 import id.amk.platform.test.TestJwtIssuer;
 import id.amk.platform.test.TopicReader;
@@ -25,9 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,8 +48,6 @@ class CaseApiTest {
     private static final String WORKER = TOKENS.userToken("peksos.bandung", List.of("PEKSOS"), List.of("32.73"), null);
     private static final String CHILD_NAME = "Siti Aminah Testcase";
     private static final String NIK = "3273014507150003";
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -96,7 +92,7 @@ class CaseApiTest {
 
         HttpResponse<String> stale = send("POST", "/api/cases/" + caseId + "/notes", WORKER, "\"0\"", "{\"note\":\"late\"}");
         assertThat(stale.statusCode()).isEqualTo(412);
-        assertThat(json(stale).path("type").asText()).isEqualTo("urn:amk:problem:case.stale-version");
+        assertThat(json(stale).path("type").asText()).isEqualTo("urn:amk:problem:stale-version");
 
         Instant beforeAssessment = Instant.now();
         String version = step(caseId, "assessment", "\"1\"", "{\"needs\":[\"safe housing\"],\"risks\":[\"abuser at home\"],"
@@ -273,22 +269,15 @@ class CaseApiTest {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
-        return send(method, path, token, ifMatch, body, "en");
+        return new ApiClient(port).send(method, path, token, ifMatch, body);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body, String language)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
-                .header("Content-Type", "application/json");
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port).send(method, path, token, ifMatch, body, language);
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
+    private static JsonNode json(HttpResponse<String> response) {
+        return ApiClient.json(response);
     }
 }

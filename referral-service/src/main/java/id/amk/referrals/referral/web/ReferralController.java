@@ -1,6 +1,7 @@
 package id.amk.referrals.referral.web;
 
 import id.amk.platform.security.AmkCaller;
+import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
 import id.amk.referrals.cases.KnownCases;
 import id.amk.referrals.provider.ProviderDirectory;
@@ -70,8 +71,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    private static final Pattern VERSION = Pattern.compile("^(W/)?\"?(\\d{1,18})\"?$");
-
     private final CommandGateway commands;
     private final KnownCases cases;
     private final ProviderDirectory providers;
@@ -102,7 +101,7 @@ class ReferralController {
         commands.sendAndWait(new RequestReferralCommand(referralId, caseFacts, provider, body.components(), body.reason(), body.urgent(),
                 body.healthNeed(), body.consentBy(), body.emergencyOverrideReason(), body.capacityOverrideReason(), caller.subject()));
         ReferralState state = current(referralId);
-        return ResponseEntity.created(URI.create("/api/referrals/" + referralId)).eTag("\"" + state.version() + "\"")
+        return ResponseEntity.created(URI.create("/api/referrals/" + referralId)).eTag(IfMatch.etag(state.version()))
                 .body(new Requested(referralId, state.status(), state.urgent(), state.respondBy()));
     }
 
@@ -144,7 +143,7 @@ class ReferralController {
     ResponseEntity<ReferralDetail> get(@PathVariable String referralId) {
         AmkCaller caller = caller();
         ReferralState state = visible(referralId, caller);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state, caller));
+        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state, caller));
     }
 
     /** Other providers that cover the case's region, offer every component asked for and have room. */
@@ -209,17 +208,9 @@ class ReferralController {
     }
 
     private ResponseEntity<ReferralDetail> send(String referralId, String ifMatch, AmkCaller caller, CommandFor command) {
-        Long expected = null;
-        if (ifMatch != null) {
-            var matcher = VERSION.matcher(ifMatch.trim());
-            if (!matcher.matches()) {
-                throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "referral.stale-version", Map.of());
-            }
-            expected = Long.parseLong(matcher.group(2));
-        }
-        commands.sendAndWait(command.command(caller.subject(), expected));
+        commands.sendAndWait(command.command(caller.subject(), IfMatch.version(ifMatch).orElse(null)));
         ReferralState state = current(referralId);
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(detail(state, caller));
+        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state, caller));
     }
 
     private ReferralDetail detail(ReferralState state, AmkCaller caller) {
