@@ -4,6 +4,7 @@ import id.amk.contracts.cases.CaseAssigned;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.contracts.cases.FirstContactRecorded;
 import id.amk.contracts.cases.PersonalDataErased;
 import id.amk.contracts.identity.AgencyChanged;
 import id.amk.contracts.identity.AgencyRegistered;
@@ -24,6 +25,7 @@ public final class EventCatalog {
             CaseRegistered.TYPE,
             CaseStageChanged.TYPE,
             CaseAssigned.TYPE,
+            FirstContactRecorded.TYPE,
             CaseDeadlineMissed.TYPE,
             PersonalDataErased.TYPE,
             ReportAccepted.TYPE,

@@ -2,6 +2,7 @@ package id.amk.cases.integration;
 
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
+import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
@@ -16,6 +17,7 @@ import id.amk.contracts.cases.CaseAssigned;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
+import id.amk.contracts.cases.FirstContactRecorded;
 import id.amk.contracts.cases.PersonalDataErased;
 import id.amk.platform.relay.IntegrationEventMapper;
 import id.amk.platform.relay.OutgoingEvent;
@@ -48,6 +50,10 @@ class PublicCaseEvents implements IntegrationEventMapper {
         if (event instanceof CaseTransferredEvent e) {
             return Optional.of(new OutgoingEvent(CaseAssigned.TYPE, new CaseAssigned(e.caseId(), e.toRegionCode(), e.toWorker(), true,
                     e.actor(), e.at())));
+        }
+        if (event instanceof FirstContactRecordedEvent e) {
+            return Optional.of(new OutgoingEvent(FirstContactRecorded.TYPE, new FirstContactRecorded(e.caseId(), e.contactedAt(), e.actor(),
+                    e.at())));
         }
         if (event instanceof CaseAssessedEvent e) {
             return Optional.of(new OutgoingEvent(CaseStageChanged.TYPE, new CaseStageChanged(e.caseId(), Stage.REGISTERED.name(),

@@ -3,8 +3,10 @@ package id.amk.contracts.lapor;
 import id.amk.contracts.EventType;
 import id.amk.contracts.Topics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code amk.lapor.ReportAccepted.v1}: a Lapor Sosial report (a report from a related party: community,
@@ -21,4 +23,9 @@ public record ReportAccepted(
         Instant acceptedAt) {
 
     public static final EventType TYPE = new EventType("amk.lapor.ReportAccepted.v1", Topics.LAPOR_EVENTS, ReportAccepted.class);
+
+    /** The id of the one case registered for a report: derived from the report's id, so every consumer finds the same case. */
+    public static String caseIdOf(String reportId) {
+        return UUID.nameUUIDFromBytes(("lapor-report:" + reportId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
 }

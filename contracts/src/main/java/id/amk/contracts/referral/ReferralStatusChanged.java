@@ -15,7 +15,8 @@ public record ReferralStatusChanged(
         List<String> components,
         String reason,
         Instant changedAt,
-        Boolean urgent) {
+        Boolean urgent,
+        String agencyId) {
 
     public static final EventType TYPE = new EventType("amk.referral.ReferralStatusChanged.v1", Topics.REFERRAL_EVENTS, ReferralStatusChanged.class);
 }

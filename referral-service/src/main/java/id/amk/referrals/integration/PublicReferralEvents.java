@@ -48,7 +48,7 @@ class PublicReferralEvents implements IntegrationEventMapper {
         }
         if (event instanceof ReferralRequestedEvent e) {
             requests.put(e.referralId(), e);
-            return status(e, e.providerId(), e.components(), e.urgent(), ReferralStatus.REQUESTED, null);
+            return status(e, e, ReferralStatus.REQUESTED, null);
         }
         if (event instanceof ServiceSessionDeliveredEvent e) {
             ReferralRequestedEvent request = request(e.referralId());
@@ -62,16 +62,16 @@ class PublicReferralEvents implements IntegrationEventMapper {
         }
         ReferralRequestedEvent request = request(event.referralId());
         if (event instanceof ReferralAcceptedEvent) {
-            return status(event, request.providerId(), request.components(), request.urgent(), ReferralStatus.ACCEPTED, null);
+            return status(event, request, ReferralStatus.ACCEPTED, null);
         }
         if (event instanceof ReferralDeclinedEvent e) {
-            return status(e, request.providerId(), request.components(), request.urgent(), ReferralStatus.DECLINED, e.reason().name());
+            return status(e, request, ReferralStatus.DECLINED, e.reason().name());
         }
         if (event instanceof ReferralCompletedEvent e) {
-            return status(e, request.providerId(), request.components(), request.urgent(), ReferralStatus.COMPLETED, e.outcome().name());
+            return status(e, request, ReferralStatus.COMPLETED, e.outcome().name());
         }
         if (event instanceof ReferralCancelledEvent e) {
-            return status(e, request.providerId(), request.components(), request.urgent(), ReferralStatus.CANCELLED, e.reason().name());
+            return status(e, request, ReferralStatus.CANCELLED, e.reason().name());
         }
         return Optional.empty();
     }
@@ -81,10 +81,9 @@ class PublicReferralEvents implements IntegrationEventMapper {
         return requests.get(referralId, id -> (ReferralRequestedEvent) events.readEvents(id, 0).next().getPayload());
     }
 
-    private static Optional<OutgoingEvent> status(ReferralEvent e, String providerId, Collection<Component> components, boolean urgent,
-                                                  ReferralStatus status, String reason) {
-        return Optional.of(new OutgoingEvent(ReferralStatusChanged.TYPE, new ReferralStatusChanged(e.referralId(), e.caseId(), providerId,
-                status.name(), names(components), reason, e.at(), urgent)));
+    private static Optional<OutgoingEvent> status(ReferralEvent e, ReferralRequestedEvent request, ReferralStatus status, String reason) {
+        return Optional.of(new OutgoingEvent(ReferralStatusChanged.TYPE, new ReferralStatusChanged(e.referralId(), e.caseId(),
+                request.providerId(), status.name(), names(request.components()), reason, e.at(), request.urgent(), request.agencyId())));
     }
 
     private static List<String> names(Collection<Component> components) {

@@ -193,7 +193,7 @@ class CaseApiTest {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (var change : List.of(List.of("REQUESTED", t), List.of("ACCEPTED", t.plusSeconds(60)), List.of("REQUESTED", t))) {
                 var data = new ReferralStatusChanged(referralId, caseId, "sentra-handayani-jakarta",
-                        (String) change.get(0), List.of("THERAPY"), null, (Instant) change.get(1), false);
+                        (String) change.get(0), List.of("THERAPY"), null, (Instant) change.get(1), false, "sentra-handayani-jakarta");
                 producer.send(CloudEventRecords.of(ReferralStatusChanged.TYPE,
                         UUID.randomUUID().toString(), "/amk/referral-service", referralId, (Instant) change.get(1),
                         JSON.findAndRegisterModules().writeValueAsBytes(data), null)).get();
