@@ -1,16 +1,11 @@
 package id.amk.platform.kafka;
 
 import id.amk.platform.correlation.CorrelationId;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.message.MessageReader;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.kafka.listener.MessageListener;
-
-import java.io.IOException;
 
 /** Turns a Kafka record into a {@link ReceivedEvent} and hands it to its listener once per event id. */
 class IdempotentDispatcher implements MessageListener<String, byte[]> {
@@ -29,7 +24,7 @@ class IdempotentDispatcher implements MessageListener<String, byte[]> {
 
     @Override
     public void onMessage(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = read(record);
+        ReceivedEvent event = ReceivedEvent.from(record);
         MDC.put(CorrelationId.MDC_KEY, event.correlationId() != null ? event.correlationId() : event.id());
         try {
             if (processed.contains(consumer, event.id())) {
@@ -44,28 +39,6 @@ class IdempotentDispatcher implements MessageListener<String, byte[]> {
             throw new IllegalStateException("listener " + consumer + " failed on event " + event.id(), e);
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
-        }
-    }
-
-    static ReceivedEvent read(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
-        try {
-            MessageReader reader = KafkaMessageFactory.createReader(record);
-            event = reader.toEvent();
-        } catch (RuntimeException e) {
-            throw new UnprocessableEventException("not a CloudEvent (" + record.topic() + "@" + record.offset() + ")", e);
-        }
-        if (event.getData() == null) {
-            throw new UnprocessableEventException("CloudEvent " + event.getId() + " has no data");
-        }
-        Object correlation = event.getExtension(CorrelationId.CLOUDEVENT_EXTENSION);
-        try {
-            return new ReceivedEvent(event.getId(), event.getType(), event.getSource().toString(), event.getSubject(),
-                    event.getTime(), correlation == null ? null : correlation.toString(),
-                    ReceivedEvent.JSON.readTree(event.getData().toBytes()),
-                    record.topic(), record.partition(), record.offset());
-        } catch (IOException e) {
-            throw new UnprocessableEventException("CloudEvent " + event.getId() + " data is not JSON", e);
         }
     }
 }

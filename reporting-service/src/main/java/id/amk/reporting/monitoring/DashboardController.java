@@ -1,0 +1,116 @@
+package id.amk.reporting.monitoring;
+
+import id.amk.platform.security.AmkCaller;
+import id.amk.platform.security.AmkCaller.Role;
+import id.amk.platform.web.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * /api/dashboards: the ministry's monitoring, national -> province -> regency ({@code region}), as JSON or, with
+ * {@code format=csv}, as the CSV of the table. Ministry analysts and admins see the nation, supervisors their
+ * province, ministry systems with {@code monitoring.read} the nation. Nothing here identifies a child.
+ */
+@RestController
+@RequestMapping("/api/dashboards")
+class DashboardController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final Dashboards dashboards;
+
+    DashboardController(Dashboards dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/cases")
+    ResponseEntity<?> cases(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+                            @RequestParam(required = false) String format) {
+        String scoped = scope(region);
+        if (month != null && !month.matches("\\d{4}-\\d{2}")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "month"));
+        }
+        Dashboards.CaseFigures figures = dashboards.cases(scoped, month);
+        if (!"csv".equals(format)) {
+            return ResponseEntity.ok(figures);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        figures.drillDown().forEach(r -> rows.add(List.of(r.region(), r.total(), r.open(), r.closed(), r.deadlineBreaches())));
+        return csv("cases", List.of("region", "total", "open", "closed", "deadline_breaches"), rows);
+    }
+
+    @GetMapping("/referrals")
+    ResponseEntity<?> referrals(@RequestParam(required = false) String region, @RequestParam(required = false) String format) {
+        Dashboards.ReferralFigures figures = dashboards.referrals(scope(region));
+        if (!"csv".equals(format)) {
+            return ResponseEntity.ok(figures);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        figures.byStatus().forEach((status, n) -> rows.add(List.of("status", status, n)));
+        figures.byOutcome().forEach((outcome, n) -> rows.add(List.of("outcome", outcome, n)));
+        figures.byProvider().forEach((provider, n) -> rows.add(List.of("provider", provider, n)));
+        return csv("referrals", List.of("dimension", "value", "referrals"), rows);
+    }
+
+    @GetMapping("/workers")
+    ResponseEntity<?> workers(@RequestParam(required = false) String region, @RequestParam(required = false) String format) {
+        List<Dashboards.WorkerRow> workers = dashboards.workers(scope(region));
+        if (!"csv".equals(format)) {
+            return ResponseEntity.ok(workers);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        workers.forEach(w -> rows.add(java.util.Arrays.asList(w.worker(), w.cases(), w.caseload(), w.medianHoursToFirstContact(),
+                w.medianHoursToAssessment(), w.onTimeShare(), w.closures())));
+        return csv("workers", List.of("worker", "cases", "caseload", "median_hours_to_first_contact", "median_hours_to_assessment",
+                "on_time_share", "closures"), rows);
+    }
+
+    /** The region the caller may see: a supervisor stays inside their province; null is national. */
+    private static String scope(String region) {
+        if (region != null && !region.matches("\\d{2}(\\.\\d{2}){0,2}")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "region"));
+        }
+        AmkCaller caller = AmkCaller.current().orElseThrow();
+        if (caller.has(Role.MINISTRY_ANALYST) || caller.has(Role.ADMIN) || caller.isMachine() && caller.hasScope("monitoring.read")) {
+            return region;
+        }
+        if (caller.has(Role.SUPERVISOR)) {
+            if (region == null && caller.regions().size() == 1) {
+                return caller.regions().get(0);
+            }
+            if (region != null && caller.covers(region)) {
+                return region;
+            }
+        }
+        throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
+    }
+
+    private static ResponseEntity<String> csv(String name, List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (List<Object> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object cell : row) {
+                cells.add(cell == null ? "" : escape(cell.toString()));
+            }
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"amk-" + name + ".csv\"").body(out.toString());
+    }
+
+    /** RFC 4180 quoting, and no formula injection when opened in a spreadsheet. */
+    private static String escape(String value) {
+        String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
+        return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}
