@@ -39,6 +39,14 @@ public final class ProjectionStore {
         return mongo.findAll(Document.class, collection(base));
     }
 
+    public List<Document> find(String base, Criteria criteria) {
+        return mongo.find(Query.query(criteria), Document.class, collection(base));
+    }
+
+    public Document byId(String base, String id) {
+        return mongo.findById(id, Document.class, collection(base));
+    }
+
     void drop(List<String> bases) {
         bases.forEach(b -> mongo.dropCollection(collection(b)));
     }

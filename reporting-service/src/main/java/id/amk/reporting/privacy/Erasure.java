@@ -1,10 +1,11 @@
-package id.amk.reporting.report.query;
+package id.amk.reporting.privacy;
 
 import id.amk.contracts.Topics;
 import id.amk.contracts.cases.PersonalDataErased;
 import id.amk.platform.kafka.IntegrationEventListener;
 import id.amk.platform.kafka.ReceivedEvent;
 import id.amk.reporting.report.command.ReportTexts;
+import id.amk.reporting.report.query.ReportView;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,21 +14,26 @@ import org.springframework.stereotype.Component;
 
 import java.util.Set;
 
-/** A case's erasure reaches the report it came from: the report's key is forgotten, so its personal data cannot be read anymore. */
+/**
+ * A case's erasure ({@code PersonalDataErased}) reaches everything reporting-service keeps of its child: the key of the
+ * case's coordination messages and the key of the report it came from are forgotten, so none of it can be read again.
+ */
 @Component
-class ReportErasure implements IntegrationEventListener {
+class Erasure implements IntegrationEventListener {
 
     private final MongoTemplate mongo;
-    private final ReportTexts texts;
+    private final ReportTexts reports;
+    private final CaseTexts cases;
 
-    ReportErasure(MongoTemplate mongo, ReportTexts texts) {
+    Erasure(MongoTemplate mongo, ReportTexts reports, CaseTexts cases) {
         this.mongo = mongo;
-        this.texts = texts;
+        this.reports = reports;
+        this.cases = cases;
     }
 
     @Override
     public String name() {
-        return "report-erasure";
+        return "erasure";
     }
 
     @Override
@@ -41,8 +47,9 @@ class ReportErasure implements IntegrationEventListener {
             return;
         }
         String caseId = event.dataAs(PersonalDataErased.class).caseId();
+        cases.forget(caseId);
         for (Document report : mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, ReportView.COLLECTION)) {
-            texts.forget(report.getString("_id"));
+            reports.forget(report.getString("_id"));
         }
     }
 }
