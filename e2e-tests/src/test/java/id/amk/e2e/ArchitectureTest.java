@@ -36,7 +36,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domains_are_free_of_infrastructure = noClasses()
             .that().resideInAnyPackage("id.amk.cases.casefile.api..", "id.amk.cases.casefile.command..",
-                    "id.amk.referrals.referral.api..", "id.amk.referrals.referral.command..")
+                    "id.amk.referrals.referral.api..", "id.amk.referrals.referral.command..", "id.amk.reporting.report.api..",
+                    "id.amk.reporting.report.command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..",
                     "org.apache.kafka..", "jakarta.servlet..", "com.fasterxml.jackson.databind..");
 }

@@ -164,6 +164,70 @@ class PlatformUpIT {
         });
     }
 
+    @Test
+    @Order(7)
+    void a_community_report_becomes_one_case_coordinated_with_the_partner_and_counted_on_the_dashboards() throws Exception {
+        String portal = token();
+        String worker = accessToken("peksos.bandung");
+        String analyst = accessToken("analis.kemensos");
+        long casesBefore = json(get("/api/dashboards/cases?region=32.73", analyst)).path("total").asLong();
+
+        HttpResponse<String> submitted = send("POST", "/api/reports", portal, null,
+                "{\"reporterType\":\"COMMUNITY\",\"reporterName\":\"Pak RT Darmo\",\"reporterContact\":\"0813-0000-1111\","
+                        + "\"regionCode\":\"32.73.01\",\"description\":\"Anak Lapor Edua ditinggal sendirian berhari-hari\","
+                        + "\"child\":{\"name\":\"Anak Lapor Edua\",\"estimatedAge\":7},\"urgency\":\"HIGH\","
+                        + "\"suspectedClusters\":[\"NEGLECT_VICTIM\"]}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String reportId = json(submitted).path("reportId").asText();
+        String tracking = json(submitted).path("trackingCode").asText();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(send("POST", "/api/reports/" + reportId + "/triage", worker, null,
+                        "{\"decision\":\"ACCEPT\",\"assignedWorker\":\"peksos.bandung\"}").statusCode()).isEqualTo(200));
+        String caseId = json(get("/api/reports/" + reportId, worker)).path("caseId").asText();
+
+        // case-service registers exactly one case for it; the reporter sees "accepted" and nothing of the child
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(get("/api/cases/" + caseId, worker).statusCode()).isEqualTo(200));
+        JsonNode history = json(get("/api/cases/" + caseId + "/history", worker));
+        assertThat(history.toString().split("\"CaseRegistered\"", -1)).hasSize(2);
+        JsonNode status = json(get("/api/reports/tracking/" + tracking, portal));
+        assertThat(status.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(status.toString()).doesNotContain("Edua", caseId);
+
+        assertThat(send("POST", "/api/cases/" + caseId + "/first-contact", worker, "\"0\"",
+                "{\"contactedAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}").statusCode()).isEqualTo(200);
+        String[] referralId = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> requested = send("POST", "/api/referrals", worker, null, "{\"caseId\":\"" + caseId + "\","
+                    + "\"providerId\":\"sentra-handayani-jakarta\",\"components\":[\"CARE\"],\"reason\":\"needs care\","
+                    + "\"consentBy\":\"GUARDIAN\"}");
+            assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+            referralId[0] = json(requested).path("referralId").asText();
+        });
+        String partner = accessToken("mitra.handayani");
+        assertThat(send("POST", "/api/referrals/" + referralId[0] + "/acceptance", partner, null, "{}").statusCode()).isEqualTo(200);
+
+        // the partner follows the case's and the referral's progress, without the child's data
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> thread = get("/api/coordination/" + caseId, partner);
+            assertThat(thread.statusCode()).as(thread.body()).isEqualTo(200);
+            assertThat(thread.body()).contains("CASE_REGISTERED", "FIRST_CONTACT", "REFERRAL_REQUESTED", "REFERRAL_ACCEPTED")
+                    .doesNotContain("Edua", "Darmo", "0813");
+        });
+
+        // the dashboards count it, and a rebuild from the topics ends with the same numbers
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json(get("/api/dashboards/cases?region=32.73", analyst)).path("total").asLong()).isEqualTo(casesBefore + 1));
+        String before = get("/api/dashboards/cases?region=32.73", analyst).body();
+        String admin = accessToken("admin");
+        assertThat(send("POST", "/api/admin/projections/monitoring/rebuild", admin, null, "").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json(get("/api/admin/projections/monitoring/status", admin)).path("state").asText()).isEqualTo("DONE"));
+        JsonNode rebuilt = json(get("/api/admin/projections/monitoring/status", admin));
+        assertThat(rebuilt.path("done").asLong()).isEqualTo(rebuilt.path("total").asLong()).isPositive();
+        assertThat(get("/api/dashboards/cases?region=32.73", analyst).body()).isEqualTo(before);
+    }
+
     private String accessToken(String username) throws Exception {
         HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens(username, "Demo#2026");
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
@@ -171,7 +235,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void restarting_identity_service_invalidates_no_issued_token() throws Exception {
         String before = token();
         Result restart = amk("restart", "identity-service");
@@ -186,7 +250,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
         Result again = amk("up");
         assertThat(again.exitCode()).isNotZero();
@@ -197,7 +261,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void down_stops_every_process() throws Exception {
         List<Long> pids;
         try (Stream<Path> files = Files.list(DATA.resolve("run"))) {
