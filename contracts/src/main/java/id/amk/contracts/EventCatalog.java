@@ -6,6 +6,7 @@ import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
 import id.amk.contracts.cases.FirstContactRecorded;
 import id.amk.contracts.cases.PersonalDataErased;
+import id.amk.contracts.cases.RegistryLinkChanged;
 import id.amk.contracts.identity.AgencyChanged;
 import id.amk.contracts.identity.AgencyRegistered;
 import id.amk.contracts.identity.UserChanged;
@@ -28,6 +29,7 @@ public final class EventCatalog {
             FirstContactRecorded.TYPE,
             CaseDeadlineMissed.TYPE,
             PersonalDataErased.TYPE,
+            RegistryLinkChanged.TYPE,
             ReportAccepted.TYPE,
             ReferralStatusChanged.TYPE,
             ReferralSessionDelivered.TYPE,

@@ -49,27 +49,30 @@ public class KafkaEventRelay {
             log.debug("Not a domain event, not relayed: {}", message.getPayloadType().getSimpleName());
             return;
         }
-        Optional<OutgoingEvent> outgoing = map(domainEvent);
-        if (outgoing.isEmpty()) {
-            return;
-        }
-        ProducerRecord<String, byte[]> record = toRecord(domainEvent, outgoing.get());
-        producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        log.debug("Published {} of aggregate {} (event {}) on {}", outgoing.get().type().type(), domainEvent.getAggregateIdentifier(),
-                domainEvent.getIdentifier(), record.topic());
-    }
-
-    private Optional<OutgoingEvent> map(DomainEventMessage<?> event) {
+        // every mapper that knows the event publishes it: e.g. a public event and, on a restricted topic, a registry link
+        boolean first = true;
         for (IntegrationEventMapper mapper : mappers) {
-            Optional<OutgoingEvent> outgoing = mapper.map(event);
-            if (outgoing.isPresent()) {
-                return outgoing;
+            Optional<OutgoingEvent> outgoing = mapper.map(domainEvent);
+            if (outgoing.isEmpty()) {
+                continue;
             }
+            ProducerRecord<String, byte[]> record = toRecord(domainEvent, outgoing.get(), first);
+            producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            log.debug("Published {} of aggregate {} (event {}) on {}", outgoing.get().type().type(), domainEvent.getAggregateIdentifier(),
+                    domainEvent.getIdentifier(), record.topic());
+            first = false;
         }
-        return Optional.empty();
     }
 
     ProducerRecord<String, byte[]> toRecord(DomainEventMessage<?> event, OutgoingEvent outgoing) {
+        return toRecord(event, outgoing, true);
+    }
+
+    /**
+     * The CloudEvents id is the domain event's id; a second integration event of the same domain event gets an id derived
+     * from both (stable across restarts, so consumers still deduplicate copies).
+     */
+    ProducerRecord<String, byte[]> toRecord(DomainEventMessage<?> event, OutgoingEvent outgoing, boolean primary) {
         byte[] data;
         try {
             data = json.writeValueAsBytes(outgoing.data());
@@ -77,7 +80,9 @@ public class KafkaEventRelay {
             throw new IllegalStateException("cannot serialize " + outgoing.type().type(), e);
         }
         Object correlationId = event.getMetaData().get(CorrelationId.METADATA_KEY);
-        return CloudEventRecords.of(outgoing.type(), event.getIdentifier(), source, event.getAggregateIdentifier(),
+        String id = primary ? event.getIdentifier() : java.util.UUID.nameUUIDFromBytes((event.getIdentifier() + ":" + outgoing.type().type())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return CloudEventRecords.of(outgoing.type(), id, source, event.getAggregateIdentifier(),
                 event.getTimestamp(), data, correlationId == null ? null : correlationId.toString());
     }
 }

@@ -126,8 +126,8 @@ class CaseApiTest {
             assertThat(closed.path("items").findValuesAsText("caseId")).contains(caseId);
         });
 
-        // registration and the five stage changes; first contact and follow-up visits stay inside case-service
-        List<ConsumerRecord<String, byte[]>> published = TopicReader.recordsOf(Topics.CASE_EVENTS, caseId, r -> r.size() >= 6);
+        // registration, first contact (without its note) and the five stage changes; follow-up visits stay inside case-service
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.recordsOf(Topics.CASE_EVENTS, caseId, r -> r.size() >= 7);
         ContractValidator contracts = new ContractValidator();
         for (ConsumerRecord<String, byte[]> record : published) {
             String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
@@ -136,9 +136,9 @@ class CaseApiTest {
             assertThat(body).doesNotContain(CHILD_NAME).doesNotContain(NIK).doesNotContain("Merdeka").doesNotContain("safe at home");
         }
         assertThat(published).extracting(r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                .hasSize(6).startsWith("amk.case.CaseRegistered.v1");
+                .hasSize(7).startsWith("amk.case.CaseRegistered.v1", "amk.case.FirstContactRecorded.v1");
         List<String> stages = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : published.subList(1, 6)) {
+        for (ConsumerRecord<String, byte[]> record : published.subList(2, 7)) {
             stages.add(JSON.readTree(record.value()).path("to").asText());
         }
         assertThat(stages).containsExactly("ASSESSED", "PLANNED", "IN_INTERVENTION", "REINTEGRATION", "CLOSED");
@@ -229,6 +229,10 @@ class CaseApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(mongo.findById(caseId, Document.class, "case_summaries")
                 .getString("childName")));
 
+        // the registry link (restricted topic) carries the NIK while the case is linked
+        List<ConsumerRecord<String, byte[]>> linked = TopicReader.recordsOf(Topics.CASE_REGISTRY, caseId, r -> !r.isEmpty());
+        assertThat(new String(linked.get(0).value(), StandardCharsets.UTF_8)).contains("\"nik\":\"" + nik + "\"", "\"linked\":true");
+
         HttpResponse<String> byWorker = send("DELETE", "/api/cases/" + caseId + "/personal-data", WORKER, null, "{\"reason\":\"x\"}");
         assertThat(byWorker.statusCode()).isEqualTo(403);
         String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
@@ -260,6 +264,11 @@ class CaseApiTest {
             record.headers().forEach(h -> raw.append(new String(h.value(), StandardCharsets.UTF_8)));
             assertThat(raw.toString()).doesNotContain(name).doesNotContain(nik);
         }
+        // the restricted registry topic: the case is unlinked now, and its latest record (all compaction keeps) holds no NIK
+        List<ConsumerRecord<String, byte[]>> links = TopicReader.recordsOf(Topics.CASE_REGISTRY, caseId,
+                r -> r.stream().anyMatch(x -> new String(x.value(), StandardCharsets.UTF_8).contains("\"linked\":false")));
+        String latest = new String(links.get(links.size() - 1).value(), StandardCharsets.UTF_8);
+        assertThat(latest).contains("\"linked\":false").doesNotContain(nik);
     }
 
     private String step(String caseId, String step, String ifMatch, String body) throws Exception {
