@@ -1,0 +1,343 @@
+package id.amk.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.platform.test.OidcBrowser;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * AMK's benchmark harness: starts the platform as {@code ./amk up} does (separate processes, real broker, tokens from
+ * identity-service through the gateway) on its own ports and data directory, measures side by side in one run, prints
+ * the figures and writes them with the machine and the date to {@code docs/benchmarks.md}.
+ *
+ * <ol>
+ *   <li>{@code ./amk up} to all healthy: time, and the memory of the seven processes;</li>
+ *   <li>command latency while the event store grows: the same command on a small and on a grown store;</li>
+ *   <li>the same command through the gateway and straight to case-service, at a fixed rate;</li>
+ *   <li>propagation: a case registered -> visible in reporting-service's view.</li>
+ * </ol>
+ */
+public final class Bench {
+
+    private static final Path ROOT = Path.of(System.getProperty("amk.root", ".")).toAbsolutePath().normalize();
+    private static final Path DATA = ROOT.resolve("bench/target/amk-bench");
+    private static final int GATEWAY = 28080;
+    private static final int CASES = 28081;
+    private static final int REPORTING = 28083;
+    private static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("AMK_GATEWAY_PORT", "28080"), Map.entry("AMK_CASE_PORT", "28081"), Map.entry("AMK_REFERRAL_PORT", "28082"),
+            Map.entry("AMK_REPORTING_PORT", "28083"), Map.entry("AMK_IDENTITY_PORT", "28084"), Map.entry("AMK_KAFKA_PORT", "29092"),
+            Map.entry("AMK_KAFKA_CONTROLLER_PORT", "29093"), Map.entry("AMK_MONGO_PORT", "47017"),
+            // the bench drives one user far beyond the per-user limit meant for people
+            Map.entry("AMK_RATE_LIMIT_CAPACITY", "10000000"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+
+    private final List<String> report = new ArrayList<>();
+    private final int grow = Integer.getInteger("bench.grow", 20_000);
+    private final int rate = Integer.getInteger("bench.rate", 100);
+    private final int seconds = Integer.getInteger("bench.seconds", 60);
+    private String token;
+    private Instant tokenAt;
+
+    public static void main(String[] args) throws Exception {
+        new Bench().run();
+    }
+
+    private void run() throws Exception {
+        String machine = machine();
+        System.out.println(machine);
+        deleteTree(DATA);
+        long started = System.nanoTime();
+        amk("up");
+        double upSeconds = (System.nanoTime() - started) / 1e9;
+        long rssMb = rssMb();
+        line("| `./amk up` to all healthy (cold data directory, built jars, CDS archives present or trained) | %.1f s |", upSeconds);
+        line("| memory of the 7 processes right after (RSS sum) | %d MB |", rssMb);
+        try {
+            storeGrowth();
+            gatewayVersusDirect();
+            propagation();
+        } finally {
+            amk("down");
+        }
+        write(machine);
+    }
+
+    /** The same command (a progress note with If-Match) on one case, before and after the store grew by {@code grow} events. */
+    private void storeGrowth() throws Exception {
+        String probe = register(CASES);
+        notes(CASES, probe, 200); // warm-up: JIT, caches
+        Latencies small = notes(CASES, probe, 300);
+        long before = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            pool.submit(() -> {
+                while (done.incrementAndGet() <= grow) {
+                    try {
+                        register(CASES);
+                    } catch (Exception e) {
+                        System.err.println("growth: " + e.getMessage());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.HOURS);
+        double growSeconds = (System.nanoTime() - before) / 1e9;
+        notes(CASES, probe, 100); // settle
+        Latencies large = notes(CASES, probe, 300);
+        line("| command latency, store with ~%d events: p50 / p99 | %.1f / %.1f ms |", 900, small.p(50), small.p(99));
+        line("| command latency, store grown by %d registrations (%.0f/s while growing): p50 / p99 | %.1f / %.1f ms |", grow,
+                grow / growSeconds, large.p(50), large.p(99));
+        line("| ratio grown / small store: p50 / p99 | %.2f / %.2f |", large.p(50) / small.p(50), large.p(99) / small.p(99));
+    }
+
+    /** A fixed rate of commands for {@code seconds}, straight to case-service, then through the gateway. */
+    private void gatewayVersusDirect() throws Exception {
+        Latencies direct = fixedRate(CASES);
+        Latencies viaGateway = fixedRate(GATEWAY);
+        line("| %d commands/s for %d s straight to case-service: p50 / p99 (%d sent, %d failed) | %.1f / %.1f ms |", rate, seconds,
+                direct.count(), direct.failed, direct.p(50), direct.p(99));
+        line("| %d commands/s for %d s through the gateway: p50 / p99 (%d sent, %d failed) | %.1f / %.1f ms |", rate, seconds,
+                viaGateway.count(), viaGateway.failed, viaGateway.p(50), viaGateway.p(99));
+        line("| gateway overhead: p50 / p99 ratio (target < 1.3, p99 < 50 ms) | %.2f / %.2f |", viaGateway.p(50) / direct.p(50),
+                viaGateway.p(99) / direct.p(99));
+    }
+
+    /** Time from a case's registration (201) to its coordination thread in reporting-service (fed by Kafka). */
+    private void propagation() throws Exception {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < 100; i++) {
+            String caseId = register(CASES);
+            long accepted = System.nanoTime();
+            while (true) {
+                HttpResponse<String> thread = send(REPORTING, "GET", "/api/coordination/" + caseId, null, null);
+                if (thread.statusCode() == 200) {
+                    break;
+                }
+                if (System.nanoTime() - accepted > TimeUnit.SECONDS.toNanos(30)) {
+                    latencies.failed++;
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            latencies.add((System.nanoTime() - accepted) / 1e6);
+        }
+        line("| propagation case registered -> reporting-service's view (polled every 5 ms): p50 / p99 (target p99 < 1 s) | %.0f / %.0f ms |",
+                latencies.p(50), latencies.p(99));
+    }
+
+    private Latencies fixedRate(int port) throws Exception {
+        int pool = 64;
+        List<String> cases = new ArrayList<>();
+        Map<String, String> versions = new HashMap<>();
+        Map<String, Semaphore> free = new HashMap<>();
+        for (int i = 0; i < pool; i++) {
+            String id = register(CASES);
+            cases.add(id);
+            versions.put(id, "\"0\"");
+            free.put(id, new Semaphore(1));
+        }
+        Latencies latencies = new Latencies();
+        int total = rate * seconds;
+        CountDownLatch finished = new CountDownLatch(total);
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        String bearer = token();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String caseId = null;
+            for (int k = 0; k < pool && caseId == null; k++) {
+                String candidate = cases.get((i + k) % pool);
+                if (free.get(candidate).tryAcquire()) {
+                    caseId = candidate;
+                }
+            }
+            if (caseId == null) {
+                latencies.failed++;
+                finished.countDown();
+                continue;
+            }
+            String id = caseId;
+            long sent = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + id + "/notes"))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json").header("If-Match", versions.get(id))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"bench\"}")).build();
+            HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                double ms = (System.nanoTime() - sent) / 1e6;
+                if (error == null && response.statusCode() == 200) {
+                    versions.put(id, response.headers().firstValue("ETag").orElseThrow());
+                    latencies.add(ms);
+                } else {
+                    latencies.failed++;
+                }
+                free.get(id).release();
+                finished.countDown();
+            });
+        }
+        finished.await(2, TimeUnit.MINUTES);
+        return latencies;
+    }
+
+    private Latencies notes(int port, String caseId, int count) throws Exception {
+        Latencies latencies = new Latencies();
+        String version = JSON.readTree("\"x\"").asText();
+        version = send(port, "GET", "/api/cases/" + caseId, null, null).headers().firstValue("ETag").orElseThrow();
+        for (int i = 0; i < count; i++) {
+            long sent = System.nanoTime();
+            HttpResponse<String> response = send(port, "POST", "/api/cases/" + caseId + "/notes", version, "{\"note\":\"bench\"}");
+            latencies.add((System.nanoTime() - sent) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("note: " + response.statusCode() + " " + response.body());
+            }
+            version = response.headers().firstValue("ETag").orElseThrow();
+        }
+        return latencies;
+    }
+
+    private String register(int port) throws Exception {
+        HttpResponse<String> response = send(port, "POST", "/api/cases", null, """
+                {"regionCode":"32.73.01","child":{"name":"Anak Bench","birthDate":"2016-03-03","sex":"F"},
+                 "clusters":["NEGLECT_VICTIM"],"riskLevel":"MEDIUM","source":"WALK_IN","consent":true}""");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("register: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).path("caseId").asText();
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String ifMatch, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The demo worker's access token, signed in through the gateway like a browser; renewed before it expires. */
+    private synchronized String token() throws Exception {
+        if (token == null || Duration.between(tokenAt, Instant.now()).toMinutes() >= 10) {
+            HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens("peksos.bandung", "Demo#2026");
+            JsonNode json = JSON.readTree(tokens.body());
+            token = json.path("access_token").asText();
+            tokenAt = Instant.now();
+        }
+        return token;
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.add(text);
+    }
+
+    private void write(String machine) throws IOException {
+        Path file = ROOT.resolve("docs/benchmarks.md");
+        String body = "# Benchmarks\n\nWritten by the harness (`bench` module): `./mvnw -q -Pbench -DskipTests install && "
+                + "./mvnw -q -Pbench -pl bench exec:java`.\nThe platform runs as `./amk up` runs it (separate JVMs, embedded Kafka broker, "
+                + "mongo-java-server with its H2 file backend), the driver in the same machine.\n\n## Run of " + LocalDate.now() + "\n\n"
+                + machine + "\n\n| measure | figure |\n|---|---|\n" + String.join("\n", report) + "\n";
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, body);
+        System.out.println("written to " + file);
+    }
+
+    private static String machine() throws IOException {
+        long cores = Runtime.getRuntime().availableProcessors();
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> l.replaceAll("\\D+", "")).findFirst().map(kb -> Long.parseLong(kb) / 1024 / 1024 + " GiB").orElse("?");
+        return "Machine: " + cores + " cores (" + model + "), " + memory + " RAM, Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " " + System.getProperty("os.version") + ".";
+    }
+
+    private static long rssMb() throws IOException {
+        long kb = 0;
+        try (Stream<Path> pids = Files.list(DATA.resolve("run"))) {
+            for (Path pidFile : pids.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                Path status = Path.of("/proc", Files.readString(pidFile).trim(), "status");
+                if (Files.exists(status)) {
+                    kb += Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS"))
+                            .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", ""))).sum();
+                }
+            }
+        }
+        return kb / 1024;
+    }
+
+    private static void amk(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("amk").toString(), command).directory(ROOT.toFile()).inheritIO();
+        builder.environment().putAll(ENV);
+        builder.environment().put("AMK_DATA_DIR", DATA.toString());
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("./amk " + command + " failed");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Collections.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    /** Latencies in milliseconds, and how many calls failed. */
+    static final class Latencies {
+        private final ConcurrentLinkedQueue<Double> values = new ConcurrentLinkedQueue<>();
+        volatile int failed;
+
+        void add(double ms) {
+            values.add(ms);
+        }
+
+        int count() {
+            return values.size();
+        }
+
+        double p(int percentile) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+        }
+    }
+}
