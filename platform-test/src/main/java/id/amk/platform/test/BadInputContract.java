@@ -1,0 +1,131 @@
+package id.amk.platform.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and careless input against every operation of a service's own OpenAPI document: malformed JSON, wrong types,
+ * Mongo operators where values belong, unknown enum values, invalid UTF-8, a body of 3 MB, odd path variables. Each call
+ * must be answered with a 4xx problem+json (or succeed, where the input happens to be acceptable) and never with a 5xx.
+ * A service's test extends it with the tokens that get past its access rules.
+ */
+public abstract class BadInputContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
+    @LocalServerPort
+    protected int port;
+
+    /** Tokens to call with: enough roles that the calls reach input handling rather than stop at access control. */
+    protected abstract List<String> tokens();
+
+    @Test
+    void every_operation_answers_bad_input_with_a_problem_and_never_a_server_error() throws Exception {
+        JsonNode api = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : METHODS) {
+                JsonNode operation = path.getValue().path(method);
+                if (operation.isMissingNode()) {
+                    continue;
+                }
+                for (String target : targets(path.getKey())) {
+                    for (Map.Entry<String, byte[]> body : bodies(operation, api).entrySet()) {
+                        for (String token : tokens()) {
+                            calls++;
+                            HttpResponse<String> response = send(method, target, body.getValue(), token);
+                            statuses.merge(response.statusCode(), 1, Integer::sum);
+                            String what = method.toUpperCase() + " " + target + " with " + body.getKey() + " -> " + response.statusCode();
+                            if (response.statusCode() >= 500) {
+                                failures.add(what + " " + abbreviate(response.body()));
+                            } else if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("")
+                                    .startsWith("application/problem+json")) {
+                                failures.add(what + " without problem+json: " + response.headers().firstValue("Content-Type").orElse("none"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("Bad input: " + calls + " calls, answered by status " + statuses);
+        assertThat(calls).as("calls made").isGreaterThan(10);
+        assertThat(failures).as("answers to bad input, of " + calls + " calls").isEmpty();
+    }
+
+    /** The path with its variables as a plausible id, an injection attempt and an overlong value. */
+    private static List<String> targets(String template) {
+        if (!template.contains("{")) {
+            return List.of(template, template + "?page=-1&size=999999&region=%7B%22%24gt%22%3A%22%22%7D&status=NOT_A_STATUS&asOf=yesterday");
+        }
+        return List.of(
+                template.replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000"),
+                template.replaceAll("\\{[^}]+}", "%7B%22%24gt%22%3A%22%22%7D"),
+                template.replaceAll("\\{[^}]+}", "x".repeat(300)));
+    }
+
+    private static Map<String, byte[]> bodies(JsonNode operation, JsonNode api) {
+        Map<String, byte[]> bodies = new LinkedHashMap<>();
+        if (operation.path("requestBody").isMissingNode()) {
+            bodies.put("no body", new byte[0]);
+            return bodies;
+        }
+        bodies.put("malformed JSON", "{\"a\": ".getBytes(StandardCharsets.UTF_8));
+        bodies.put("an array", "[1, 2]".getBytes(StandardCharsets.UTF_8));
+        bodies.put("a string", "\"text\"".getBytes(StandardCharsets.UTF_8));
+        bodies.put("invalid UTF-8", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        bodies.put("3 MB", ("{\"note\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+        JsonNode schema = resolve(operation.at("/requestBody/content/application~1json/schema"), api);
+        StringBuilder injection = new StringBuilder("{");
+        StringBuilder wrongTypes = new StringBuilder("{");
+        StringBuilder unknownEnums = new StringBuilder("{");
+        for (Iterator<String> names = schema.path("properties").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String separator = injection.length() > 1 ? "," : "";
+            injection.append(separator).append('"').append(name).append("\":{\"$gt\":\"\"}");
+            wrongTypes.append(separator).append('"').append(name).append("\":[{\"$ne\":null}, 12345678901234567890]");
+            unknownEnums.append(separator).append('"').append(name).append("\":\"NOT_A_VALUE\"");
+        }
+        bodies.put("Mongo operators as values", (injection + "}").getBytes(StandardCharsets.UTF_8));
+        bodies.put("wrong types", (wrongTypes + "}").getBytes(StandardCharsets.UTF_8));
+        bodies.put("unknown enum values", (unknownEnums + "}").getBytes(StandardCharsets.UTF_8));
+        return bodies;
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode api) {
+        String ref = schema.path("$ref").asText("");
+        return ref.startsWith("#/") ? api.at(ref.substring(1)) : schema;
+    }
+
+    private HttpResponse<String> send(String method, String target, byte[] body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("If-Match", "\"0\"");
+        request.method(method.toUpperCase(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}
