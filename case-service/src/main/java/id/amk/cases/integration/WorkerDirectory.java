@@ -1,5 +1,6 @@
 package id.amk.cases.integration;
 
+import id.amk.contracts.RegionCodes;
 import id.amk.contracts.Topics;
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
@@ -70,6 +71,6 @@ public class WorkerDirectory implements IntegrationEventListener {
     /** Whether a worker the directory knows may not take a case in this region (disabled, or elsewhere). */
     public boolean knownElsewhere(String username, String regionCode) {
         return find(username).map(w -> !w.enabled() || w.regions().stream()
-                .noneMatch(r -> regionCode.equals(r) || regionCode.startsWith(r + "."))).orElse(false);
+                .noneMatch(r -> RegionCodes.within(regionCode, r))).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package id.amk.platform.security;
 
+import id.amk.contracts.RegionCodes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -39,7 +40,7 @@ public record AmkCaller(String subject, Set<String> roles, List<String> regions,
 
     /** Whether one of the caller's regions is the given region or contains it (a province covers its regencies). */
     public boolean covers(String regionCode) {
-        return regionCode != null && regions.stream().anyMatch(r -> regionCode.equals(r) || regionCode.startsWith(r + "."));
+        return RegionCodes.withinAny(regionCode, regions);
     }
 
     /** Whether the caller is a user of the given agency (partners act only on what is addressed to their agency). */

@@ -1,5 +1,6 @@
 package id.amk.referrals.provider;
 
+import id.amk.contracts.RegionCodes;
 import id.amk.referrals.referral.api.Component;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -18,6 +19,6 @@ public record Provider(@Id String id, String name, ProviderType type, String age
                        int capacity, boolean active, @Version Long version) {
 
     public boolean covers(String regionCode) {
-        return regions.stream().anyMatch(r -> regionCode.equals(r) || regionCode.startsWith(r + "."));
+        return RegionCodes.withinAny(regionCode, regions);
     }
 }

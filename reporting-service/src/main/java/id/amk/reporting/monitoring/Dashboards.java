@@ -1,5 +1,6 @@
 package id.amk.reporting.monitoring;
 
+import id.amk.contracts.RegionCodes;
 import id.amk.reporting.projection.Projections;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -99,7 +100,7 @@ public class Dashboards {
     }
 
     static boolean within(String code, String region) {
-        return code != null && (code.equals(region) || code.startsWith(region + "."));
+        return RegionCodes.within(code, region);
     }
 
     private static boolean open(Document d) {

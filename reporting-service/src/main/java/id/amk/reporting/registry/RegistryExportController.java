@@ -1,5 +1,6 @@
 package id.amk.reporting.registry;
 
+import id.amk.contracts.RegionCodes;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.ProblemException;
 import id.amk.reporting.monitoring.MonitoringProjection;
@@ -69,7 +70,7 @@ class RegistryExportController {
             if (c == null || c.getString("regionCode") == null || Boolean.TRUE.equals(c.getBoolean("personalDataErased"))) {
                 continue; // the case's own events have not arrived yet, or it was erased
             }
-            if (region != null && !c.getString("regionCode").equals(region) && !c.getString("regionCode").startsWith(region + ".")) {
+            if (region != null && !RegionCodes.within(c.getString("regionCode"), region)) {
                 continue;
             }
             rows.add(new Row(link.getString("nik"), link.getString("_id"), c.getString("caseNumber"), c.getString("regionCode"),

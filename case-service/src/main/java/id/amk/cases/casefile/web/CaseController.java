@@ -40,6 +40,7 @@ import id.amk.cases.casefile.web.CaseViews.Page;
 import id.amk.cases.casefile.web.CaseViews.Registered;
 import id.amk.cases.integration.CaseReferrals;
 import id.amk.cases.integration.WorkerDirectory;
+import id.amk.contracts.RegionCodes;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
@@ -70,7 +71,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * /api/cases: register, list the caller's caseload, read a case (now or {@code asOf} an instant) and its
@@ -323,10 +323,10 @@ class CaseController {
 
     /** The region and everything inside it: "32.73" matches "32.73" and "32.73.01.1001", not "32.731". */
     private static String regionPrefix(String region) {
-        if (!region.matches("\\d{2}(\\.\\d{2}){0,2}(\\.\\d{4})?")) {
+        if (!RegionCodes.isCode(region)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "region"));
         }
-        return "^" + Pattern.quote(region) + "(\\..*)?$";
+        return RegionCodes.containedIn(region);
     }
 
     private static AmkCaller caller() {

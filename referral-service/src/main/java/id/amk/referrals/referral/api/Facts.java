@@ -1,5 +1,7 @@
 package id.amk.referrals.referral.api;
 
+import id.amk.contracts.RegionCodes;
+
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +20,7 @@ public final class Facts {
                                 long load, boolean active) {
 
         public boolean covers(String regionCode) {
-            return regions.stream().anyMatch(r -> regionCode.equals(r) || regionCode.startsWith(r + "."));
+            return RegionCodes.withinAny(regionCode, regions);
         }
 
         public boolean atCapacity() {

@@ -1,5 +1,6 @@
 package id.amk.referrals.referral.web;
 
+import id.amk.contracts.RegionCodes;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
@@ -59,7 +60,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * /api/referrals: a worker refers a case to a provider; the provider's users accept or decline, record sessions
@@ -249,7 +249,7 @@ class ReferralController {
             any.add(Criteria.where("agencyId").is(caller.agency()));
         }
         if (caller.has(AmkCaller.Role.PEKSOS) || caller.has(AmkCaller.Role.SUPERVISOR)) {
-            caller.regions().forEach(r -> any.add(Criteria.where("regionCode").regex("^" + Pattern.quote(r) + "(\\..*)?$")));
+            caller.regions().forEach(r -> any.add(Criteria.where("regionCode").regex(RegionCodes.containedIn(r))));
         }
         if (caller.has(AmkCaller.Role.PEKSOS)) {
             any.add(Criteria.where("requestedBy").is(caller.subject()));

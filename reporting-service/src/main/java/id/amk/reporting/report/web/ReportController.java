@@ -1,5 +1,6 @@
 package id.amk.reporting.report.web;
 
+import id.amk.contracts.RegionCodes;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
@@ -53,7 +54,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * /api/reports (Lapor Sosial): related parties submit — their own users, or the systems they report through
@@ -216,10 +216,10 @@ class ReportController {
     }
 
     private static String regionPrefix(String region) {
-        if (!region.matches("\\d{2}(\\.\\d{2}){0,2}(\\.\\d{4})?")) {
+        if (!RegionCodes.isCode(region)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "region"));
         }
-        return "^" + Pattern.quote(region) + "(\\..*)?$";
+        return RegionCodes.containedIn(region);
     }
 
     private static AmkCaller caller() {
