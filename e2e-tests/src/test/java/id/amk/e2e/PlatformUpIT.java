@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +48,14 @@ class PlatformUpIT {
             "AMK_GATEWAY_PORT", "18080", "AMK_CASE_PORT", "18081", "AMK_REFERRAL_PORT", "18082",
             "AMK_REPORTING_PORT", "18083", "AMK_IDENTITY_PORT", "18084", "AMK_KAFKA_PORT", "19092",
             "AMK_KAFKA_CONTROLLER_PORT", "19093", "AMK_MONGO_PORT", "37017");
+    /** Short deadlines so a missed one is seen within the test (the defaults are DESIGN.md's hours and days). */
+    private static final Map<String, String> TIMELINESS = Map.of(
+            "AMK_CASES_TIMELINESS_FIRSTCONTACTURGENT", "PT20S", "AMK_CASES_TIMELINESS_CHECK_INTERVAL", "2s");
+    private static final String ABH_CHILD = "Bima Erasable Santoso";
+    private static final String ABH_NIK = "3273010303100007";
+    private static final String ABH_ADDRESS = "Gang Kenanga Tujuh 17";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static String abhCaseId;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static Result up;
@@ -166,11 +175,11 @@ class PlatformUpIT {
 
     @Test
     @Order(7)
-    void a_community_report_becomes_one_case_coordinated_with_the_partner_and_counted_on_the_dashboards() throws Exception {
+    void a_community_report_becomes_a_case_assessed_planned_referred_served_and_closed_on_the_dashboards_and_timeline() throws Exception {
         String portal = token();
         String worker = accessToken("peksos.bandung");
         String analyst = accessToken("analis.kemensos");
-        long casesBefore = json(get("/api/dashboards/cases?region=32.73", analyst)).path("total").asLong();
+        JsonNode figuresBefore = json(get("/api/dashboards/cases?region=32.73", analyst));
 
         HttpResponse<String> submitted = send("POST", "/api/reports", portal, null,
                 "{\"reporterType\":\"COMMUNITY\",\"reporterName\":\"Pak RT Darmo\",\"reporterContact\":\"0813-0000-1111\","
@@ -194,8 +203,14 @@ class PlatformUpIT {
         assertThat(status.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(status.toString()).doesNotContain("Edua", caseId);
 
-        assertThat(send("POST", "/api/cases/" + caseId + "/first-contact", worker, "\"0\"",
-                "{\"contactedAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}").statusCode()).isEqualTo(200);
+        // the worker's stages: first contact, assessment, plan
+        String version = step(worker, caseId, "first-contact", "\"0\"", "{\"contactedAt\":\"" + Instant.now().minusSeconds(60) + "\"}");
+        version = step(worker, caseId, "assessment", version, "{\"needs\":[\"care\"],\"risks\":[\"left alone\"],"
+                + "\"recommendedComponents\":[\"CARE\",\"FAMILY_SUPPORT\"],\"riskLevel\":\"HIGH\"}");
+        version = step(worker, caseId, "plan", version, "{\"goals\":[\"cared for\"],\"actions\":[{\"description\":\"refer to Sentra\","
+                + "\"due\":\"" + LocalDate.now().plusDays(14) + "\",\"responsible\":\"peksos.bandung\"}]}");
+
+        // referred to a SERASI centre (Sentra), which accepts, serves and completes
         String[] referralId = new String[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> requested = send("POST", "/api/referrals", worker, null, "{\"caseId\":\"" + caseId + "\","
@@ -205,19 +220,35 @@ class PlatformUpIT {
             referralId[0] = json(requested).path("referralId").asText();
         });
         String partner = accessToken("mitra.handayani");
-        assertThat(send("POST", "/api/referrals/" + referralId[0] + "/acceptance", partner, null, "{}").statusCode()).isEqualTo(200);
+        String referral = "/api/referrals/" + referralId[0];
+        assertThat(send("POST", referral + "/acceptance", partner, null, "{}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", referral + "/sessions", partner, null,
+                "{\"deliveredAt\":\"" + Instant.now().minusSeconds(300) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", referral + "/completion", partner, null, "{\"outcome\":\"GOALS_MET\"}").statusCode()).isEqualTo(200);
 
-        // the partner follows the case's and the referral's progress, without the child's data
+        // the worker carries the case to its end
+        version = step(worker, caseId, "intervention", version, null);
+        version = step(worker, caseId, "reintegration", version, "{\"reason\":\"back with family\"}");
+        step(worker, caseId, "closure", version, "{\"reason\":\"GOALS_MET\",\"outcome\":\"with family, in school\"}");
+
+        // the partner follows the case's and the referral's progress to the end, without the child's data
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> thread = get("/api/coordination/" + caseId, partner);
             assertThat(thread.statusCode()).as(thread.body()).isEqualTo(200);
-            assertThat(thread.body()).contains("CASE_REGISTERED", "FIRST_CONTACT", "REFERRAL_REQUESTED", "REFERRAL_ACCEPTED")
+            assertThat(thread.body()).contains("CASE_REGISTERED", "FIRST_CONTACT", "REFERRAL_REQUESTED", "REFERRAL_ACCEPTED",
+                            "REFERRAL_SESSION", "REFERRAL_COMPLETED", "\"CLOSED\"")
                     .doesNotContain("Edua", "Darmo", "0813");
         });
+        JsonNode detail = json(get("/api/cases/" + caseId, worker));
+        assertThat(detail.path("stage").asText()).isEqualTo("CLOSED");
+        assertThat(detail.path("referrals").get(0).path("status").asText()).isEqualTo("COMPLETED");
 
-        // the dashboards count it, and a rebuild from the topics ends with the same numbers
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(json(get("/api/dashboards/cases?region=32.73", analyst)).path("total").asLong()).isEqualTo(casesBefore + 1));
+        // the dashboards count it as registered and closed, and a rebuild from the topics ends with the same numbers
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode figures = json(get("/api/dashboards/cases?region=32.73", analyst));
+            assertThat(figures.path("total").asLong()).isEqualTo(figuresBefore.path("total").asLong() + 1);
+            assertThat(figures.path("closed").asLong()).isEqualTo(figuresBefore.path("closed").asLong() + 1);
+        });
         String before = get("/api/dashboards/cases?region=32.73", analyst).body();
         String admin = accessToken("admin");
         assertThat(send("POST", "/api/admin/projections/monitoring/rebuild", admin, null, "").statusCode()).isEqualTo(202);
@@ -228,6 +259,69 @@ class PlatformUpIT {
         assertThat(get("/api/dashboards/cases?region=32.73", analyst).body()).isEqualTo(before);
     }
 
+    @Test
+    @Order(8)
+    void an_urgent_abh_case_without_first_contact_misses_its_deadline_and_is_escalated_to_the_supervisor() throws Exception {
+        // this platform runs with an URGENT first-contact deadline of 20 s (TIMELINESS below)
+        String worker = accessToken("peksos.bandung");
+        String supervisor = accessToken("supervisor.jabar");
+        String analyst = accessToken("analis.kemensos");
+        long breachesBefore = json(get("/api/dashboards/cases?region=32.73", analyst)).path("deadlineBreaches").asLong();
+
+        HttpResponse<String> created = send("POST", "/api/cases", worker, null,
+                "{\"regionCode\":\"32.73.01\",\"child\":{\"name\":\"" + ABH_CHILD + "\",\"nik\":\"" + ABH_NIK + "\","
+                        + "\"birthDate\":\"2010-03-03\",\"sex\":\"M\",\"address\":\"" + ABH_ADDRESS + "\"},"
+                        + "\"clusters\":[\"ABH\"],\"abhRole\":\"PERPETRATOR\",\"riskLevel\":\"URGENT\",\"source\":\"POLICE\","
+                        + "\"consent\":true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        abhCaseId = json(created).path("caseId").asText();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(json(get("/api/cases/" + abhCaseId, worker)).path("overdue").toString()).contains("FIRST_CONTACT"));
+        JsonNode history = json(get("/api/cases/" + abhCaseId + "/history", worker));
+        assertThat(history.toString().split("\"CaseDeadlineMissed\"", -1)).as(history.toString()).hasSize(2);
+        // the province's supervisor finds it among the overdue cases, the ministry counts the breach
+        assertThat(json(get("/api/cases?overdue=true", supervisor)).path("items").findValuesAsText("caseId")).contains(abhCaseId);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(json(get("/api/dashboards/cases?region=32.73", analyst)).path("deadlineBreaches").asLong())
+                    .isEqualTo(breachesBefore + 1);
+            assertThat(get("/api/coordination/" + abhCaseId, worker).body()).contains("DEADLINE_MISSED", "FIRST_CONTACT");
+        });
+    }
+
+    @Test
+    @Order(9)
+    void erasing_the_childs_personal_data_leaves_it_in_no_database_and_no_topic() throws Exception {
+        String supervisor = accessToken("supervisor.jabar");
+        HttpResponse<String> erased = send("DELETE", "/api/cases/" + abhCaseId + "/personal-data", supervisor, null,
+                "{\"reason\":\"request of the guardian (UU PDP)\"}");
+        assertThat(erased.statusCode()).as(erased.body()).isBetween(200, 204);
+        assertThat(json(get("/api/cases/" + abhCaseId, supervisor)).path("child").isNull()).isTrue();
+
+        List<String> secrets = List.of(ABH_CHILD, ABH_NIK, ABH_ADDRESS);
+        // every document of every service's database (event stores, views, keys, audit) and every record of every topic
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            RawData.MongoScan mongo = RawData.scanMongo("mongodb://localhost:" + PORTS.get("AMK_MONGO_PORT"), secrets);
+            assertThat(mongo.databases()).contains("amk-case", "amk-referral", "amk-reporting", "amk-identity");
+            assertThat(mongo.documentsRead()).isGreaterThan(100);
+            assertThat(mongo.found()).isEmpty();
+        });
+        RawData.TopicScan topics = RawData.scanTopics("localhost:" + KAFKA, secrets, "case.registry.v1");
+        assertThat(topics.recordsRead()).isGreaterThan(20);
+        assertThat(topics.found()).isEmpty();
+        // the restricted registry topic carried the NIK while the child was linked (which also shows the scan finds what is
+        // there); until the log cleaner compacts it, the older record stays in the log, and the latest for the case is the unlink
+        assertThat(RawData.scanTopic("localhost:" + KAFKA, secrets, "case.registry.v1").found()).isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(RawData.latestValue("localhost:" + KAFKA, "case.registry.v1", abhCaseId)).doesNotContain(ABH_NIK));
+    }
+
+    private String step(String token, String caseId, String step, String ifMatch, String body) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, token, ifMatch, body == null ? "" : body);
+        assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
     private String accessToken(String username) throws Exception {
         HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens(username, "Demo#2026");
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
@@ -235,7 +329,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void restarting_identity_service_invalidates_no_issued_token() throws Exception {
         String before = token();
         Result restart = amk("restart", "identity-service");
@@ -250,7 +344,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
         Result again = amk("up");
         assertThat(again.exitCode()).isNotZero();
@@ -261,7 +355,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void down_stops_every_process() throws Exception {
         List<Long> pids;
         try (Stream<Path> files = Files.list(DATA.resolve("run"))) {
@@ -323,6 +417,7 @@ class PlatformUpIT {
         ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log);
         Map<String, String> env = new HashMap<>(PORTS);
+        env.putAll(TIMELINESS);
         env.put("AMK_DATA_DIR", DATA.toString());
         env.put("AMK_NO_BUILD", "1"); // the reactor has just packaged every module
         builder.environment().putAll(env);

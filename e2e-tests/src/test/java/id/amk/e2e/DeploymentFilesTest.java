@@ -1,0 +1,90 @@
+package id.amk.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml and the Kubernetes manifests cannot be run here (no Docker engine, no cluster); this checks what
+ * they promise: real MongoDB and Kafka, every process health-checked, start order on health, no secret in the files.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("amk.root", "..")).toAbsolutePath().normalize();
+    private static final Set<String> SERVICES = Set.of("gateway", "identity-service", "case-service", "referral-service", "reporting-service");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compose_runs_the_five_services_from_one_dockerfile_on_real_mongodb_and_kafka_started_in_health_order() throws IOException {
+        Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml")).get(0);
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(services.keySet()).containsAll(SERVICES).contains("mongo", "kafka");
+        assertThat((String) services.get("mongo").get("image")).startsWith("mongo:");
+        assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:");
+        services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+        for (String name : SERVICES) {
+            Map<String, Object> service = services.get(name);
+            Map<String, Object> build = (Map<String, Object>) service.get("build");
+            assertThat(((Map<String, Object>) build.get("args")).get("SERVICE")).as(name).isEqualTo(name);
+            assertThat(build).as(name).doesNotContainKey("dockerfile");
+            assertThat(ROOT.resolve(name).resolve("pom.xml")).exists();
+            Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service.get("depends_on");
+            assertThat(dependsOn.values()).as(name).allSatisfy(d -> assertThat(d.get("condition")).isEqualTo("service_healthy"));
+            assertThat(dependsOn.keySet()).as(name).isNotEmpty();
+        }
+        assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains("mongo-data", "kafka-data");
+        String text = Files.readString(ROOT.resolve("docker-compose.yml"));
+        assertThat(text).doesNotContain("demo-integration-secret", "demo-web-secret", "Demo#2026", "spring.profiles.active=dev")
+                .contains("${AMK_ADMIN_PASSWORD:?", "${AMK_WEB_CLIENT_SECRET:?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_kubernetes_deployment_is_probed_limited_non_root_and_takes_its_secrets_from_a_secret() throws IOException {
+        List<Map<String, Object>> deployments = new ArrayList<>();
+        try (var files = Files.list(ROOT.resolve("deploy/k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                yaml(file).stream().filter(d -> "Deployment".equals(d.get("kind"))).forEach(deployments::add);
+                assertThat(Files.readString(file)).doesNotContain("Demo#2026", "demo-web-secret", "demo-integration-secret");
+            }
+        }
+        assertThat(deployments).extracting(d -> ((Map<String, Object>) d.get("metadata")).get("name"))
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (Map<String, Object> deployment : deployments) {
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment.get("spec"))
+                    .get("template")).get("spec");
+            assertThat(((Map<String, Object>) pod.get("securityContext")).get("runAsNonRoot")).isEqualTo(true);
+            Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+            assertThat(container).containsKeys("readinessProbe", "livenessProbe", "resources");
+            String env = String.valueOf(container.get("env"));
+            assertThat(env).doesNotContainPattern("PASSWORD, value=|SECRET, value=|MONGO_URI, value=");
+        }
+    }
+
+    private static List<Map<String, Object>> yaml(Path file) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            for (Object document : new Yaml().loadAll(reader)) {
+                if (document != null) {
+                    documents.add(castMap(document));
+                }
+            }
+        }
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
