@@ -2,6 +2,7 @@ package id.amk.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.platform.test.LocalPlatform;
 import id.amk.platform.test.OidcBrowser;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.junit.jupiter.api.AfterAll;
@@ -11,24 +12,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,21 +37,18 @@ class PlatformUpIT {
     private static final Path DATA = ROOT.resolve("e2e-tests/target/amk-e2e");
     private static final int GATEWAY = 18080;
     private static final int KAFKA = 19092;
-    private static final Map<String, String> PORTS = Map.of(
-            "AMK_GATEWAY_PORT", "18080", "AMK_CASE_PORT", "18081", "AMK_REFERRAL_PORT", "18082",
-            "AMK_REPORTING_PORT", "18083", "AMK_IDENTITY_PORT", "18084", "AMK_KAFKA_PORT", "19092",
-            "AMK_KAFKA_CONTROLLER_PORT", "19093", "AMK_MONGO_PORT", "37017");
     /** Short deadlines so a missed one is seen within the test (the defaults are DESIGN.md's hours and days). */
-    private static final Map<String, String> TIMELINESS = Map.of(
-            "AMK_CASES_TIMELINESS_FIRSTCONTACTURGENT", "PT20S", "AMK_CASES_TIMELINESS_CHECK_INTERVAL", "2s");
+    private static final Map<String, String> ENV = Map.of(
+            "AMK_CASES_TIMELINESS_FIRSTCONTACTURGENT", "PT20S", "AMK_CASES_TIMELINESS_CHECK_INTERVAL", "2s",
+            "AMK_NO_BUILD", "1"); // the reactor has just packaged every module
+    private static final LocalPlatform PLATFORM = new LocalPlatform(ROOT, DATA, GATEWAY, KAFKA, 37017).with(ENV);
     private static final String ABH_CHILD = "Bima Erasable Santoso";
     private static final String ABH_NIK = "3273010303100007";
     private static final String ABH_ADDRESS = "Gang Kenanga Tujuh 17";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String abhCaseId;
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    private static Result up;
+    private static LocalPlatform.Result up;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -75,7 +65,7 @@ class PlatformUpIT {
     void up_reports_every_process_healthy_with_the_addresses() {
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("all 7 processes healthy", "http://localhost:" + GATEWAY,
-                "localhost:" + KAFKA, "demo-integration", "Demo#2026", DATA.toString());
+                PLATFORM.kafkaBootstrap(), "demo-integration", "Demo#2026", DATA.toString());
     }
 
     @Test
@@ -103,7 +93,7 @@ class PlatformUpIT {
     @Test
     @Order(4)
     void the_broker_answers_a_plain_kafka_client() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", "localhost:" + KAFKA))) {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", PLATFORM.kafkaBootstrap()))) {
             assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
         }
     }
@@ -262,7 +252,7 @@ class PlatformUpIT {
     @Test
     @Order(8)
     void an_urgent_abh_case_without_first_contact_misses_its_deadline_and_is_escalated_to_the_supervisor() throws Exception {
-        // this platform runs with an URGENT first-contact deadline of 20 s (TIMELINESS below)
+        // this platform runs with an URGENT first-contact deadline of 20 s (ENV above)
         String worker = accessToken("peksos.bandung");
         String supervisor = accessToken("supervisor.jabar");
         String analyst = accessToken("analis.kemensos");
@@ -301,19 +291,19 @@ class PlatformUpIT {
         List<String> secrets = List.of(ABH_CHILD, ABH_NIK, ABH_ADDRESS);
         // every document of every service's database (event stores, views, keys, audit) and every record of every topic
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            RawData.MongoScan mongo = RawData.scanMongo("mongodb://localhost:" + PORTS.get("AMK_MONGO_PORT"), secrets);
+            RawData.MongoScan mongo = RawData.scanMongo(PLATFORM.mongoUri(), secrets);
             assertThat(mongo.databases()).contains("amk-case", "amk-referral", "amk-reporting", "amk-identity");
             assertThat(mongo.documentsRead()).isGreaterThan(100);
             assertThat(mongo.found()).isEmpty();
         });
-        RawData.TopicScan topics = RawData.scanTopics("localhost:" + KAFKA, secrets, "case.registry.v1");
+        RawData.TopicScan topics = RawData.scanTopics(PLATFORM.kafkaBootstrap(), secrets, "case.registry.v1");
         assertThat(topics.recordsRead()).isGreaterThan(20);
         assertThat(topics.found()).isEmpty();
         // the restricted registry topic carried the NIK while the child was linked (which also shows the scan finds what is
         // there); until the log cleaner compacts it, the older record stays in the log, and the latest for the case is the unlink
-        assertThat(RawData.scanTopic("localhost:" + KAFKA, secrets, "case.registry.v1").found()).isNotEmpty();
+        assertThat(RawData.scanTopic(PLATFORM.kafkaBootstrap(), secrets, "case.registry.v1").found()).isNotEmpty();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(RawData.latestValue("localhost:" + KAFKA, "case.registry.v1", abhCaseId)).doesNotContain(ABH_NIK));
+                assertThat(RawData.latestValue(PLATFORM.kafkaBootstrap(), "case.registry.v1", abhCaseId)).doesNotContain(ABH_NIK));
     }
 
     private String step(String token, String caseId, String step, String ifMatch, String body) throws Exception {
@@ -323,16 +313,14 @@ class PlatformUpIT {
     }
 
     private String accessToken(String username) throws Exception {
-        HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens(username, "Demo#2026");
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return JSON.readTree(tokens.body()).path("access_token").asText();
+        return PLATFORM.userToken(username);
     }
 
     @Test
     @Order(10)
     void restarting_identity_service_invalidates_no_issued_token() throws Exception {
         String before = token();
-        Result restart = amk("restart", "identity-service");
+        LocalPlatform.Result restart = amk("restart", "identity-service");
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         assertThat(get("/api/cases/00000000-0000-0000-0000-000000000000", before).statusCode()).isEqualTo(404);
         String after = token();
@@ -346,10 +334,10 @@ class PlatformUpIT {
     @Test
     @Order(11)
     void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
-        Result again = amk("up");
+        LocalPlatform.Result again = amk("up");
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.output().strip()).startsWith("amk: AMK is already running").doesNotContain("\n");
-        Result status = amk("status");
+        LocalPlatform.Result status = amk("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.output().lines().filter(l -> l.endsWith(" UP"))).hasSize(7);
     }
@@ -357,77 +345,32 @@ class PlatformUpIT {
     @Test
     @Order(12)
     void down_stops_every_process() throws Exception {
-        List<Long> pids;
-        try (Stream<Path> files = Files.list(DATA.resolve("run"))) {
-            pids = files.filter(p -> p.toString().endsWith(".pid")).map(PlatformUpIT::readPid).toList();
-        }
+        List<Long> pids = List.copyOf(PLATFORM.pids().values());
         assertThat(pids).hasSize(7);
-        Result down = amk("down");
+        LocalPlatform.Result down = amk("down");
         assertThat(down.exitCode()).isZero();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .as("process %d", pid).isFalse());
     }
 
     private String token() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("demo-integration:demo-integration-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).path("access_token").asText();
+        return PLATFORM.clientToken();
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return PLATFORM.get(path, token);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return PLATFORM.send(GATEWAY, method, path, token, ifMatch, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        return LocalPlatform.json(response);
     }
 
-    private static long readPid(Path file) {
-        try {
-            return Long.parseLong(Files.readString(file).trim());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record Result(int exitCode, String output) {
-    }
-
-    private static Result amk(String... command) throws Exception {
-        File log = Files.createTempFile("amk-" + command[0], ".log").toFile();
-        List<String> line = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("amk").toString()));
-        line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line)
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log);
-        Map<String, String> env = new HashMap<>(PORTS);
-        env.putAll(TIMELINESS);
-        env.put("AMK_DATA_DIR", DATA.toString());
-        env.put("AMK_NO_BUILD", "1"); // the reactor has just packaged every module
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("./amk " + String.join(" ", command) + " did not finish in 6 minutes");
-        }
-        String output = Files.readString(log.toPath());
-        System.out.println("./amk " + String.join(" ", command) + ":\n" + output);
-        return new Result(process.exitValue(), output);
+    private static LocalPlatform.Result amk(String... command) {
+        return PLATFORM.amk(command);
     }
 }

@@ -7,10 +7,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +21,8 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
 
 /**
  * Axon on the service's own Mongo database: the event store (the outbox of the Kafka relay) and the
@@ -46,9 +50,15 @@ public class AxonMongoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventStorageEngine eventStorageEngine(MongoTemplate template, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer, Configuration configuration) {
+                                          Serializer serializer, Configuration configuration,
+                                          @Value("${amk.axon.tracking-look-back:10s}") Duration lookBack) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
+                // Mongo has no global sequence: streaming processors follow the events by timestamp and look back this far
+                // for events that became visible late (stamped when the command applied them, inserted at its commit).
+                // Axon's default, 1 s, lost a registration whose commit took longer on a cold restart (fault tests, kill -9);
+                // 10 s covers a cold start and a GC pause on these heaps, at the price of larger tokens.
+                .storageStrategy(new DocumentPerEventStorageStrategy(null, lookBack))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())

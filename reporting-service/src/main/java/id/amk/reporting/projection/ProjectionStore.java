@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class ProjectionStore {
 
+    private static final String NEWEST_AT = "newestAt";
+    private static final String NEWEST_VALUE = "newestValue";
+
     private final MongoTemplate mongo;
     private final String projection;
     private final long generation;
@@ -36,15 +39,15 @@ public final class ProjectionStore {
     }
 
     public List<Document> all(String base) {
-        return mongo.findAll(Document.class, collection(base));
+        return mongo.findAll(Document.class, collection(base)).stream().map(ProjectionStore::plain).toList();
     }
 
     public List<Document> find(String base, Criteria criteria) {
-        return mongo.find(Query.query(criteria), Document.class, collection(base));
+        return mongo.find(Query.query(criteria), Document.class, collection(base)).stream().map(ProjectionStore::plain).toList();
     }
 
     public Document byId(String base, String id) {
-        return mongo.findById(id, Document.class, collection(base));
+        return plain(mongo.findById(id, Document.class, collection(base)));
     }
 
     void drop(List<String> bases) {
@@ -58,13 +61,14 @@ public final class ProjectionStore {
         mongo.upsert(byId(id), update, collection(base));
     }
 
-    /** {@code field} takes {@code value} only when {@code at} is newer than what set it before. */
+    /**
+     * {@code field} takes {@code value} only when {@code at} is newer than what set it before (on a tie, the greater value):
+     * one upsert by id, {@code $max} on {newestAt, newestValue}, so copies and any order end in the same document. By id
+     * only, because a query on anything more scans the collection on the embedded Mongo. Readers see the plain value.
+     */
     public void newest(String base, String id, String field, Object value, Instant at) {
-        ensure(base, id);
-        String stamp = field + "At_";
-        Query older = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where(stamp).lt(Date.from(at)),
-                Criteria.where(stamp).exists(false)));
-        mongo.updateFirst(older, new Update().set(field, value).set(stamp, Date.from(at)), collection(base));
+        mongo.upsert(byId(id), new Update().max(field, new Document(NEWEST_AT, Date.from(at)).append(NEWEST_VALUE, value)),
+                collection(base));
     }
 
     public void earliest(String base, String id, String field, Instant at) {
@@ -83,8 +87,14 @@ public final class ProjectionStore {
         mongo.upsert(byId(id), new Update().max(field, value), collection(base));
     }
 
-    private void ensure(String base, String id) {
-        mongo.upsert(byId(id), new Update().setOnInsert("_id", id), collection(base));
+    /** A document as readers see it: each {@link #newest} field as its plain value. */
+    private static Document plain(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        stored.replaceAll((field, value) -> value instanceof Document d && d.size() == 2 && d.containsKey(NEWEST_AT)
+                && d.containsKey(NEWEST_VALUE) ? d.get(NEWEST_VALUE) : value);
+        return stored;
     }
 
     private static Query byId(String id) {
