@@ -1,10 +1,8 @@
 package id.amk.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.amk.platform.test.OidcBrowser;
+import id.amk.platform.test.LocalPlatform;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * AMK's benchmark harness: starts the platform as {@code ./amk up} does (separate processes, real broker, tokens from
@@ -45,16 +41,12 @@ import java.util.stream.Stream;
 public final class Bench {
 
     private static final Path ROOT = Path.of(System.getProperty("amk.root", ".")).toAbsolutePath().normalize();
-    private static final Path DATA = ROOT.resolve("bench/target/amk-bench");
     private static final int GATEWAY = 28080;
     private static final int CASES = 28081;
     private static final int REPORTING = 28083;
-    private static final Map<String, String> ENV = Map.ofEntries(
-            Map.entry("AMK_GATEWAY_PORT", "28080"), Map.entry("AMK_CASE_PORT", "28081"), Map.entry("AMK_REFERRAL_PORT", "28082"),
-            Map.entry("AMK_REPORTING_PORT", "28083"), Map.entry("AMK_IDENTITY_PORT", "28084"), Map.entry("AMK_KAFKA_PORT", "29092"),
-            Map.entry("AMK_KAFKA_CONTROLLER_PORT", "29093"), Map.entry("AMK_MONGO_PORT", "47017"),
+    private static final LocalPlatform PLATFORM = new LocalPlatform(ROOT, ROOT.resolve("bench/target/amk-bench"), GATEWAY, 29092, 47017)
             // the bench drives one user far beyond the per-user limit meant for people
-            Map.entry("AMK_RATE_LIMIT_CAPACITY", "10000000"));
+            .with(Map.of("AMK_RATE_LIMIT_CAPACITY", "10000000"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
 
@@ -62,6 +54,8 @@ public final class Bench {
     private final int grow = Integer.getInteger("bench.grow", 20_000);
     private final int rate = Integer.getInteger("bench.rate", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 60);
+    /** Which parts run: up, growth, gateway, propagation, rebuild (default all). */
+    private final List<String> parts = List.of(System.getProperty("bench.only", "up,growth,gateway,propagation,rebuild").split(","));
     private String token;
     private final AtomicInteger registered = new AtomicInteger();
     private Instant tokenAt;
@@ -74,22 +68,33 @@ public final class Bench {
         String machine = machine();
         System.out.println(machine);
         // a first start builds what is missing and trains the class-data-sharing archives; the measured start comes after it
-        deleteTree(DATA);
-        amk("up");
-        amk("down");
-        deleteTree(DATA);
+        PLATFORM.amk("down");
+        PLATFORM.wipe();
+        PLATFORM.amkOk("up");
+        PLATFORM.amkOk("down");
+        PLATFORM.wipe();
         long started = System.nanoTime();
-        amk("up");
+        PLATFORM.amkOk("up");
         double upSeconds = (System.nanoTime() - started) / 1e9;
-        long rssMb = rssMb();
-        line("| `./amk up` to all healthy (empty data directory, built jars, CDS archives trained) | %.1f s |", upSeconds);
-        line("| memory of the 7 processes right after (RSS sum) | %d MB |", rssMb);
+        if (parts.contains("up")) {
+            line("| `./amk up` to all healthy (empty data directory, built jars, CDS archives trained) | %.1f s |", upSeconds);
+            line("| memory of the 7 processes right after (RSS sum) | %d MB |", PLATFORM.rssMb());
+        }
         try {
-            storeGrowth();
-            gatewayVersusDirect();
-            propagation();
+            if (parts.contains("growth")) {
+                storeGrowth();
+            }
+            if (parts.contains("gateway")) {
+                gatewayVersusDirect();
+            }
+            if (parts.contains("propagation")) {
+                propagation();
+            }
+            if (parts.contains("rebuild")) {
+                new RebuildBench(PLATFORM, this::line).run(Integer.getInteger("bench.rebuild-events", 1_000_000));
+            }
         } finally {
-            amk("down");
+            PLATFORM.amk("down");
         }
         write(machine);
     }
@@ -188,12 +193,7 @@ public final class Bench {
     }
 
     private static String clientToken() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/oauth2/token"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("demo-integration:demo-integration-secret"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
+        return PLATFORM.clientToken();
     }
 
     private Latencies fixedRate(int port, int rate) throws Exception {
@@ -293,15 +293,13 @@ public final class Bench {
     /** The demo worker's access token, signed in through the gateway like a browser; renewed before it expires. */
     private synchronized String token() throws Exception {
         if (token == null || Duration.between(tokenAt, Instant.now()).toMinutes() >= 10) {
-            HttpResponse<String> tokens = new OidcBrowser(GATEWAY).signInForTokens("peksos.bandung", "Demo#2026");
-            JsonNode json = JSON.readTree(tokens.body());
-            token = json.path("access_token").asText();
+            token = PLATFORM.userToken("peksos.bandung");
             tokenAt = Instant.now();
         }
         return token;
     }
 
-    private void line(String format, Object... args) {
+    void line(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);
         System.out.println(text);
         report.add(text);
@@ -332,39 +330,6 @@ public final class Bench {
                 + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " " + System.getProperty("os.version") + ".";
     }
 
-    private static long rssMb() throws IOException {
-        long kb = 0;
-        try (Stream<Path> pids = Files.list(DATA.resolve("run"))) {
-            for (Path pidFile : pids.filter(p -> p.toString().endsWith(".pid")).toList()) {
-                Path status = Path.of("/proc", Files.readString(pidFile).trim(), "status");
-                if (Files.exists(status)) {
-                    kb += Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS"))
-                            .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", ""))).sum();
-                }
-            }
-        }
-        return kb / 1024;
-    }
-
-    private static void amk(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("amk").toString(), command).directory(ROOT.toFile()).inheritIO();
-        builder.environment().putAll(ENV);
-        builder.environment().put("AMK_DATA_DIR", DATA.toString());
-        Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("./amk " + command + " failed");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Collections.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
-
     /** Latencies in milliseconds, and how many calls failed. */
     static final class Latencies {
         private final ConcurrentLinkedQueue<Double> values = new ConcurrentLinkedQueue<>();
@@ -382,7 +347,7 @@ public final class Bench {
 
         double p(int percentile) {
             List<Double> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
+            java.util.Collections.sort(sorted);
             if (sorted.isEmpty()) {
                 return Double.NaN;
             }

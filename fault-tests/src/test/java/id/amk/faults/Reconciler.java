@@ -137,7 +137,8 @@ final class Reconciler implements AutoCloseable {
             System.out.println(where);
         }
         return new Row(fault, injected, load.commands(), load.accepted.size(), load.retried.get(), load.unknown.get(), refused.toString(),
-                store.size(), published.caseIds().size(), published.records(), counts, total, lost.size(), duplicated);
+                store.size(), (int) store.keySet().stream().filter(published.caseIds()::contains).count(), published.records(), counts,
+                total, lost.size(), duplicated);
     }
 
     private record Snapshot(Map<String, Integer> store, Published published, Map<String, Set<String>> models, long dashboardTotal) {

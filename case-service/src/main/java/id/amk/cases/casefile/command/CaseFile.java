@@ -53,7 +53,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A child's case, event-sourced: it decides each command against {@link CasePolicies} and its state
  * ({@link CaseState}), and records what happened, by whom, when and why.
  */
-@Aggregate(cache = "caseCache")
+@Aggregate(cache = "aggregateCache")
 public class CaseFile {
 
     @AggregateIdentifier

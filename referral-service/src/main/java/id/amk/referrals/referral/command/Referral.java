@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Left unanswered past its deadline it is escalated once. Free text is sealed with the case's key (see
  * {@link CaseTexts}) because it may name the child or family.
  */
-@Aggregate(cache = "referralCache")
+@Aggregate(cache = "aggregateCache")
 public class Referral {
 
     @AggregateIdentifier

@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * its region — accepted (case-service registers exactly one case for it), rejected (a duplicate links the existing
  * case), or forwarded to another region, which triages it again. The reporter's and the child's details stay sealed.
  */
-@Aggregate(cache = "reportCache")
+@Aggregate(cache = "aggregateCache")
 public class Report {
 
     @AggregateIdentifier
