@@ -2,7 +2,7 @@ package id.amk.platform.axon;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -23,10 +23,6 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.ehcache.config.builders.CacheConfigurationBuilder;
-import org.ehcache.config.builders.CacheManagerBuilder;
-import org.ehcache.config.builders.ExpiryPolicyBuilder;
-import org.ehcache.config.builders.ResourcePoolsBuilder;
 
 import java.time.Duration;
 
@@ -78,24 +74,17 @@ public class AxonMongoAutoConfiguration {
     }
 
     /**
-     * The aggregates in use stay in memory (bounded, dropped after an idle hour), so a command does not re-read its
-     * aggregate's events: on the embedded Mongo server every such read scans the event store, on MongoDB it uses the
-     * (aggregate, sequence) index. A weak-reference cache lost them at every garbage collection; this one keeps them.
-     * Every aggregate of the service names it: {@code @Aggregate(cache = "aggregateCache")}.
+     * The aggregates in use stay in memory while referenced, so a command does not re-read its aggregate's events (on
+     * the embedded Mongo server every such read scans the event store; on MongoDB it uses the (aggregate, sequence)
+     * index); the garbage collector drops idle ones. Deliberately not a strong cache: with two instances of a service
+     * (or two application contexts in one test JVM), an aggregate changed by the other instance would be read stale
+     * from a cache that never lets go; a weak entry does not outlive the next collection. Every aggregate of the service
+     * names it: {@code @Aggregate(cache = "aggregateCache")}.
      */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnClass(name = "org.ehcache.CacheManager")
-    org.ehcache.CacheManager aggregateCacheManager() {
-        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
-    }
-
     @Bean
-    @ConditionalOnClass(name = "org.ehcache.CacheManager")
-    Cache aggregateCache(org.ehcache.CacheManager manager, @Value("${amk.axon.aggregate-cache.max-entries:5000}") long maxEntries,
-                         @Value("${amk.axon.aggregate-cache.idle:1h}") Duration idle) {
-        return new EhCache3Adapter(manager.createCache("aggregates", CacheConfigurationBuilder
-                .newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(maxEntries))
-                .withExpiry(ExpiryPolicyBuilder.timeToIdleExpiration(idle))));
+    @ConditionalOnMissingBean(name = "aggregateCache")
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean
