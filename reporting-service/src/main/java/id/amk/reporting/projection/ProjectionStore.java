@@ -1,14 +1,19 @@
 package id.amk.reporting.projection;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.util.Pair;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One generation of a projection's collections ({@code <base>_g<n>}), with the only kinds of writes projections use:
@@ -23,11 +28,36 @@ public final class ProjectionStore {
     private final MongoTemplate mongo;
     private final String projection;
     private final long generation;
+    /** Writes waiting for {@link #flush()}, per collection; null: every write goes at once. */
+    private final Map<String, List<Pair<Query, Update>>> pending;
 
     ProjectionStore(MongoTemplate mongo, String projection, long generation) {
+        this(mongo, projection, generation, null);
+    }
+
+    private ProjectionStore(MongoTemplate mongo, String projection, long generation, Map<String, List<Pair<Query, Update>>> pending) {
         this.mongo = mongo;
         this.projection = projection;
         this.generation = generation;
+        this.pending = pending;
+    }
+
+    /**
+     * The same generation, its writes collected until {@link #flush()} sends them in one bulk per collection: what a
+     * rebuild uses, a poll of records at a time. Every write is an upsert by id whatever the order, so a bulk changes
+     * nothing but the number of round trips.
+     */
+    ProjectionStore batched() {
+        return new ProjectionStore(mongo, projection, generation, new LinkedHashMap<>());
+    }
+
+    /** Sends the collected writes (a store that is not batched has none). */
+    void flush() {
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        pending.forEach((collection, writes) -> mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection).upsert(writes).execute());
+        pending.clear();
     }
 
     public long generation() {
@@ -58,7 +88,7 @@ public final class ProjectionStore {
     public void set(String base, String id, Document fields) {
         Update update = new Update();
         fields.forEach(update::set);
-        mongo.upsert(byId(id), update, collection(base));
+        upsert(base, id, update);
     }
 
     /**
@@ -67,24 +97,31 @@ public final class ProjectionStore {
      * only, because a query on anything more scans the collection on the embedded Mongo. Readers see the plain value.
      */
     public void newest(String base, String id, String field, Object value, Instant at) {
-        mongo.upsert(byId(id), new Update().max(field, new Document(NEWEST_AT, Date.from(at)).append(NEWEST_VALUE, value)),
-                collection(base));
+        upsert(base, id, new Update().max(field, new Document(NEWEST_AT, Date.from(at)).append(NEWEST_VALUE, value)));
     }
 
     public void earliest(String base, String id, String field, Instant at) {
-        mongo.upsert(byId(id), new Update().min(field, Date.from(at)), collection(base));
+        upsert(base, id, new Update().min(field, Date.from(at)));
     }
 
     public void latest(String base, String id, String field, Instant at) {
-        mongo.upsert(byId(id), new Update().max(field, Date.from(at)), collection(base));
+        upsert(base, id, new Update().max(field, Date.from(at)));
     }
 
     public void addToSet(String base, String id, String field, Object value) {
-        mongo.upsert(byId(id), new Update().addToSet(field, value), collection(base));
+        upsert(base, id, new Update().addToSet(field, value));
     }
 
     public void highest(String base, String id, String field, long value) {
-        mongo.upsert(byId(id), new Update().max(field, value), collection(base));
+        upsert(base, id, new Update().max(field, value));
+    }
+
+    private void upsert(String base, String id, Update update) {
+        if (pending == null) {
+            mongo.upsert(byId(id), update, collection(base));
+        } else {
+            pending.computeIfAbsent(collection(base), c -> new ArrayList<>()).add(Pair.of(byId(id), update));
+        }
     }
 
     /** A document as readers see it: each {@link #newest} field as its plain value. */

@@ -127,19 +127,21 @@ public class Projections {
             long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
             log.info("Rebuilding projection {} into generation {}: {} events on {}", name, target.generation(), total, projection.topics());
             Instant lastLog = startedAt;
+            ProjectionStore batch = target.batched();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue; // arrived after the start: the live feed writes it to this generation too
                     }
                     try {
-                        projection.apply(ReceivedEvent.from(record), target);
+                        projection.apply(ReceivedEvent.from(record), batch);
                     } catch (RuntimeException e) {
                         skipped++;
                         log.warn("Rebuild of {} skipped {}@{}: {}", name, record.topic(), record.offset(), e.getMessage());
                     }
                     done++;
                 }
+                batch.flush(); // one bulk per collection for the whole poll
                 Progress now = running(name, target.generation(), done, total, skipped, startedAt);
                 progress.put(name, now);
                 if (Duration.between(lastLog, clock.instant()).toSeconds() >= 5) {
