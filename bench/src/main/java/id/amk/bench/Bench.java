@@ -48,7 +48,12 @@ public final class Bench {
             // the bench drives one user far beyond the per-user limit meant for people
             .with(Map.of("AMK_RATE_LIMIT_CAPACITY", "10000000"));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    /** Daemon threads: the harness ends (exec:java returns) once the figures are written. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16, r -> {
+        Thread thread = new Thread(r, "bench-http");
+        thread.setDaemon(true);
+        return thread;
+    })).build();
 
     private final List<String> report = new ArrayList<>();
     private final int grow = Integer.getInteger("bench.grow", 20_000);
