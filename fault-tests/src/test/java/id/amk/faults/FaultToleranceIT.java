@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Faults injected into the running platform ({@code ./amk up}, separate processes, real broker), each followed by a
@@ -83,10 +84,7 @@ class FaultToleranceIT {
         String worker = PLATFORM.userToken("peksos.bandung");
         // straight to case-service: a refused connection then means "not processed", so the client may send it again
         Load load = new Load(PLATFORM, PLATFORM.casePort(), worker, 1000, 4, 0);
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (load.accepted.size() < 300 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        untilAccepted(load, 300);
         long pid = PLATFORM.pids().get("case-service");
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop
@@ -108,10 +106,7 @@ class FaultToleranceIT {
         String worker = PLATFORM.userToken("peksos.bandung");
         // through the gateway, 4 clients pausing 100 ms: about 30 s of load
         Load load = new Load(PLATFORM, PLATFORM.gatewayPort(), worker, 600, 4, 100);
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (load.accepted.size() < 100 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        untilAccepted(load, 100);
         ProcessHandle broker = ProcessHandle.of(PLATFORM.pids().get("kafka")).orElseThrow();
         broker.destroy(); // SIGTERM: the broker shuts down
         broker.onExit().get(60, TimeUnit.SECONDS);
@@ -182,6 +177,11 @@ class FaultToleranceIT {
         assertThat(row.lost()).isZero();
         assertThat(row.duplicated()).isZero();
         assertThat(countDeadLetters() - deadLettersBefore).as("poison parked in case.events.v1.dlt by the consumers").isGreaterThanOrEqualTo(6);
+    }
+
+    /** The fault goes in once the load has this many accepted commands behind it. */
+    private static void untilAccepted(Load load, int accepted) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> load.accepted.size() >= accepted);
     }
 
     private static long countDeadLetters() {
