@@ -1,5 +1,6 @@
 package id.amk.platform.kafka;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,7 +20,9 @@ public class ProcessedEvents {
     }
 
     public boolean contains(String consumer, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
+        // a find by _id, not exists(): the driver answers exists() with a count, an aggregation the embedded Mongo server
+        // runs over the whole collection (it grows by one document per event consumed) instead of using the _id index
+        return mongo.findById(key(consumer, eventId), Document.class, COLLECTION) != null;
     }
 
     public void add(String consumer, String eventId) {

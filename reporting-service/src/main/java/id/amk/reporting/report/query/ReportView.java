@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -53,7 +54,7 @@ public class ReportView {
         Query newer = Query.query(Criteria.where("_id").is(event.reportId())
                 .orOperator(Criteria.where("version").lt(sequence), Criteria.where("version").exists(false)));
         if (mongo.updateFirst(newer, update, COLLECTION).getMatchedCount() == 0
-                && !mongo.exists(Query.query(Criteria.where("_id").is(event.reportId())), COLLECTION)) {
+                && mongo.findById(event.reportId(), Document.class, COLLECTION) == null) {
             mongo.upsert(Query.query(Criteria.where("_id").is(event.reportId())), update, COLLECTION);
         }
     }
