@@ -30,6 +30,10 @@ public class CaseStates {
             state = cached;
         } else if (cached != null && cached.version() == sequence - 1) {
             state = cached.apply(event);
+        } else if (sequence == 0) {
+            // a case's first event is all there is to it: no read (on the embedded Mongo every read of a case's events
+            // scans the whole event store, and this is every registration)
+            state = CaseState.initial().apply(event);
         } else {
             state = CaseHistory.fold(events.readEvents(event.caseId()).asStream().toList(), sequence);
         }
