@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * AMK's benchmark harness: starts the platform as {@code ./amk up} does (separate processes, real broker, tokens from
@@ -112,12 +113,19 @@ public final class Bench {
         Latencies small = notes(CASES, probe, 300);
         long before = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
+        AtomicLong lap = new AtomicLong(before);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
             pool.submit(() -> {
-                while (done.incrementAndGet() <= grow) {
+                int n;
+                while ((n = done.incrementAndGet()) <= grow) {
                     try {
                         register(CASES);
+                        if (n % 1000 == 0) {
+                            // the rate along the way shows whether registering slows down as the store grows
+                            long now = System.nanoTime();
+                            System.out.printf("growth: %d registered, %.0f/s over the last 1000%n", n, 1000 / ((now - lap.getAndSet(now)) / 1e9));
+                        }
                     } catch (Exception e) {
                         System.err.println("growth: " + e.getMessage());
                     }
