@@ -68,6 +68,15 @@ public class WorkerDirectory implements IntegrationEventListener {
         }
     }
 
+    /** The enabled social workers (PEKSOS) working in the region or inside it, by username: whom a case there can go to. */
+    public List<Worker> workersIn(String region) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("roles").is("PEKSOS").and("enabled").is(true))
+                .with(org.springframework.data.domain.Sort.by("username")), Worker.class, COLLECTION).stream()
+                .filter(w -> w.regions().stream().anyMatch(r -> RegionCodes.within(r, region) || RegionCodes.within(region, r)))
+                .toList();
+    }
+
     /** Whether a worker the directory knows may not take a case in this region (disabled, or elsewhere). */
     public boolean knownElsewhere(String username, String regionCode) {
         return find(username).map(w -> !w.enabled() || w.regions().stream()

@@ -3,6 +3,7 @@ package id.amk.gateway.security;
 import id.amk.gateway.edge.EdgeProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -13,15 +14,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The edge validates every token before a request reaches a service (which validates it again):
- * signature against identity-service's keys, expiry, issuer. /api/** needs a valid token; a machine
- * client's token also needs the scope of the API area. OIDC, login and health stay open.
+ * The edge for machine clients: a request that carries an {@code Authorization} header (a partner's or the
+ * ministry's system with a bearer token, or a client authenticating at the token endpoint) is checked here,
+ * statelessly: signature against identity-service's keys, expiry, issuer; /api/** needs a valid token, a
+ * machine client's token also the scope of the API area. Browsers, which carry a session cookie and no such
+ * header, go through {@link WebSessionSecurityConfig} instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -33,14 +35,16 @@ public class EdgeSecurityConfig {
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/**", "/fallback/**"};
 
     @Bean
-    SecurityWebFilterChain edge(ServerHttpSecurity http, EdgeProblems problems) {
+    @Order(1)
+    SecurityWebFilterChain bearer(ServerHttpSecurity http, EdgeProblems problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", Map.of());
         };
         ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", Map.of());
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens; identity-service protects its own login form
+                .securityMatcher(BearerRequests.MATCHER)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens: no ambient credential a forged request could ride on
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
@@ -79,4 +83,5 @@ public class EdgeSecurityConfig {
         List<String> list = jwt.getClaimAsStringList("scope");
         return list == null ? List.of() : list;
     }
+
 }

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -125,6 +126,17 @@ public class AuthorizationServerConfig {
     OAuth2TokenCustomizer<JwtEncodingContext> amkClaims(UserAccounts users, SigningKeys keys) {
         return context -> {
             context.getJwsHeader().keyId(keys.signingKeyId());
+            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                // for the web app's back end, to choose the screens; the services authorize by the access token
+                users.findByUsername(context.getPrincipal().getName()).ifPresent(user -> {
+                    context.getClaims().claim("name", user.displayName()).claim("roles", new ArrayList<>(user.roles()))
+                            .claim("regions", new ArrayList<>(user.regions()));
+                    if (user.agency() != null) {
+                        context.getClaims().claim("agency", user.agency());
+                    }
+                });
+                return;
+            }
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }

@@ -80,7 +80,7 @@ public class ClientService {
         }
         client.description = request.description();
         client.scopes = new ArrayList<>(request.scopes());
-        client.redirectUris = new ArrayList<>(request.redirectUris());
+        client.redirectUris = new ArrayList<>(new java.util.LinkedHashSet<>(request.redirectUris()));
     }
 
     private OAuthClient find(String clientId) {

@@ -56,9 +56,17 @@ class MongoRegisteredClientRepository implements RegisteredClientRepository {
             builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .redirectUris(uris -> uris.addAll(client.redirectUris))
+                    // after signing out (OIDC RP-initiated logout), back to the app at the origin it signed in from
+                    .postLogoutRedirectUris(uris -> client.redirectUris.stream().map(MongoRegisteredClientRepository::origin)
+                            .forEach(origin -> uris.add(origin + "/")))
                     .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
         }
         return builder.build();
+    }
+
+    private static String origin(String uri) {
+        java.net.URI parsed = java.net.URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getRawAuthority();
     }
 }

@@ -13,5 +13,8 @@ import java.util.List;
 @Document("case_summaries")
 public record CaseSummary(@Id String caseId, String caseNumber, String childName, String stage, String regionCode, List<String> clusters,
                           String riskLevel, String assignedWorker, Instant registeredAt, Instant firstContactAt, Instant lastChangedAt,
-                          List<String> overdue, long version) {
+                          List<String> overdue, String nextDeadline, Instant nextDueAt, Instant attentionAt, long version) {
+
+    /** attentionAt of a case with nothing due: after every real date. */
+    public static final Instant NOTHING_DUE = Instant.parse("9999-12-31T00:00:00Z");
 }

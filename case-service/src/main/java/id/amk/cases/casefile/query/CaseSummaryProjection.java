@@ -3,6 +3,8 @@ package id.amk.cases.casefile.query;
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.command.CaseState;
 import id.amk.cases.casefile.command.ChildVault;
+import id.amk.cases.casefile.command.Timeliness;
+import id.amk.cases.casefile.command.TimelinessRules;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -10,7 +12,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps {@code case_summaries}: on each case event the case's state after it ({@link CaseStates}) replaces its line,
@@ -24,11 +28,13 @@ class CaseSummaryProjection {
     private final MongoTemplate mongo;
     private final CaseStates states;
     private final ChildVault vault;
+    private final TimelinessRules rules;
 
-    CaseSummaryProjection(MongoTemplate mongo, CaseStates states, ChildVault vault) {
+    CaseSummaryProjection(MongoTemplate mongo, CaseStates states, ChildVault vault, TimelinessRules rules) {
         this.mongo = mongo;
         this.states = states;
         this.vault = vault;
+        this.rules = rules;
     }
 
     @EventHandler
@@ -40,10 +46,13 @@ class CaseSummaryProjection {
         CaseState state = states.after(event, sequence);
         // the name shown in caseloads; once the data is erased the key is gone, and so is the name here
         String childName = vault.open(state.caseId(), state.child()).map(id.amk.cases.casefile.api.Child::name).orElse(null);
+        Optional<Timeliness.Due> due = Timeliness.current(state, rules);
+        Instant attentionAt = !state.overdue().isEmpty() ? Instant.EPOCH : due.map(Timeliness.Due::dueAt).orElse(CaseSummary.NOTHING_DUE);
         mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), childName,
                 state.stage().name(), state.regionCode(), List.copyOf(state.clusters()), state.riskLevel().name(),
                 state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(),
-                state.overdue().stream().map(Enum::name).sorted().toList(), state.version()));
+                state.overdue().stream().map(Enum::name).sorted().toList(), due.map(d -> d.deadline().name()).orElse(null),
+                due.map(Timeliness.Due::dueAt).orElse(null), attentionAt, state.version()));
     }
 
     @ResetHandler

@@ -20,6 +20,8 @@ import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
 import id.amk.cases.casefile.command.CaseRuleViolation;
 import id.amk.cases.casefile.command.ChildVault;
 import id.amk.cases.casefile.command.CaseState;
+import id.amk.cases.casefile.command.Timeliness;
+import id.amk.cases.casefile.command.TimelinessRules;
 import id.amk.cases.casefile.query.CaseHistory;
 import id.amk.cases.casefile.query.CaseNumbers;
 import id.amk.cases.casefile.query.CaseReadAudit;
@@ -90,9 +92,11 @@ class CaseController {
     private final CaseReferrals referrals;
     private final WorkerDirectory workers;
     private final ChildVault vault;
+    private final TimelinessRules rules;
 
     CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, CaseReadAudit audit, MongoTemplate mongo,
-                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault) {
+                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault, TimelinessRules rules) {
+        this.rules = rules;
         this.commands = commands;
         this.history = history;
         this.numbers = numbers;
@@ -129,7 +133,7 @@ class CaseController {
               @RequestParam(required = false) String riskLevel, @RequestParam(required = false) String region,
               @RequestParam(required = false) String worker, @RequestParam(required = false) Boolean overdue,
               @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "20") int size) {
+              @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "changed") String sort) {
         AmkCaller caller = caller();
         if (!CaseAccess.mayList(caller)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
@@ -158,7 +162,13 @@ class CaseController {
         int pageNumber = Math.max(page, 0);
         Query query = Query.query(new Criteria().andOperator(filters));
         long total = mongo.count(query, CaseSummary.class);
-        List<CaseSummary> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "lastChangedAt"))
+        // "due": what needs the worker first (overdue, then the nearest deadline); "changed": the latest change first
+        Sort order = switch (sort) {
+            case "due" -> Sort.by(Sort.Order.asc("attentionAt"), Sort.Order.desc("lastChangedAt"));
+            case "changed" -> Sort.by(Sort.Direction.DESC, "lastChangedAt");
+            default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "sort"));
+        };
+        List<CaseSummary> items = mongo.find(query.with(order)
                 .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class);
         return new Page(items, pageNumber, pageSize, total);
     }
@@ -286,7 +296,8 @@ class CaseController {
     }
 
     private CaseDetail detail(CaseState state) {
-        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.of(state.caseId()));
+        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.of(state.caseId()),
+                Timeliness.current(state, rules).orElse(null));
     }
 
     private interface CommandFor {

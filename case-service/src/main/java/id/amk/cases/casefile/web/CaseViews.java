@@ -13,6 +13,7 @@ import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.RiskLevel;
 import id.amk.cases.casefile.api.Stage;
 import id.amk.cases.casefile.command.CaseState;
+import id.amk.cases.casefile.command.Timeliness;
 import id.amk.cases.casefile.query.CaseSummary;
 import id.amk.cases.integration.CaseReferrals;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,15 +29,16 @@ final class CaseViews {
                       AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
                       Instant firstContactAt, List<String> needs, List<String> risks, Set<String> recommendedComponents,
                       List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
-                      int progressNotes, Set<Deadline> overdue, List<CaseReferrals.Referral> referrals, boolean personalDataErased,
+                      int progressNotes, Set<Deadline> overdue, Deadline nextDeadline, Instant nextDueAt,
+                      List<CaseReferrals.Referral> referrals, boolean personalDataErased,
                       Instant registeredAt, Instant lastChangedAt, long version) {
 
-        /** {@code child} is the opened personal data: null once erased. */
-        static CaseDetail of(CaseState s, Child child, List<CaseReferrals.Referral> referrals) {
+        /** {@code child} is the opened personal data: null once erased; {@code due} the step the case runs against now. */
+        static CaseDetail of(CaseState s, Child child, List<CaseReferrals.Referral> referrals, Timeliness.Due due) {
             return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), child, s.clusters(), s.abhRole(),
                     s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), s.needs(), s.risks(),
                     s.recommendedComponents(), s.goals(), s.actions(), s.closureReason(), s.outcome(), s.followUpVisits(),
-                    s.progressNotes(), s.overdue(), referrals, s.personalDataErased(), s.registeredAt(), s.lastChangedAt(), s.version());
+                    s.progressNotes(), s.overdue(), due == null ? null : due.deadline(), due == null ? null : due.dueAt(), referrals, s.personalDataErased(), s.registeredAt(), s.lastChangedAt(), s.version());
         }
     }
 

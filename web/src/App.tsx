@@ -1,0 +1,57 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiProblem, whenSessionEnds } from './lib/api';
+import { handlesCases, useSession } from './lib/session';
+import { Layout } from './components/Layout';
+import { SignInScreen, NotForYouScreen } from './components/SignIn';
+import { Loading, ProblemAlert } from './components/Feedback';
+import { CaseloadScreen } from './features/cases/CaseloadScreen';
+import { RegisterCaseScreen } from './features/cases/RegisterCaseScreen';
+import { CaseScreen } from './features/cases/CaseScreen';
+import { ReportInboxScreen } from './features/lapor/ReportInboxScreen';
+import { ReportScreen } from './features/lapor/ReportScreen';
+import { NotFoundScreen } from './components/NotFound';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // a refusal (4xx) is an answer, not a hiccup: retried never; a lost connection a few times
+      retry: (count, error) => !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+function Screens() {
+  const session = useSession();
+  const client = useQueryClient();
+  useEffect(() => whenSessionEnds(() => void client.invalidateQueries({ queryKey: ['session'] })), [client]);
+
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <ProblemAlert error={session.error} />;
+  if (!session.data.authenticated) return <SignInScreen session={session.data} />;
+  if (!handlesCases(session.data)) return <Layout session={session.data}><NotForYouScreen session={session.data} /></Layout>;
+  return (
+    <Layout session={session.data}>
+      <Routes>
+        <Route path="/" element={<CaseloadScreen session={session.data} />} />
+        <Route path="/cases/new" element={<RegisterCaseScreen session={session.data} />} />
+        <Route path="/cases/:caseId" element={<CaseScreen session={session.data} />} />
+        <Route path="/reports" element={<ReportInboxScreen />} />
+        <Route path="/reports/:reportId" element={<ReportScreen session={session.data} />} />
+        <Route path="*" element={<NotFoundScreen />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queries}>
+      <BrowserRouter>
+        <Screens />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

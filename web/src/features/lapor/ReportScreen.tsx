@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Loading, ProblemAlert, Success } from '../../components/Feedback';
+import { Field, problemFor, SubmitButton } from '../../components/Form';
+import { RegionPicker } from '../../components/RegionPicker';
+import { formatDateTime } from '../../lib/i18n';
+import { RegionName, useClusters, useNamer } from '../../lib/reference';
+import type { Session } from '../../lib/session';
+import { RISK_LEVELS, useWorkers } from '../cases/api';
+import { useReport, useTriage, type ReportDetail } from './api';
+
+type Decision = 'ACCEPT' | 'REJECT' | 'FORWARD';
+
+/** One report and its triage: accept into a case, reject (duplicate of a case, or out of scope), forward to another region. */
+export function ReportScreen({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { reportId = '' } = useParams();
+  const report = useReport(reportId);
+  if (report.isPending) return <Loading />;
+  if (report.isError) return <ProblemAlert error={report.error} />;
+  const r = report.data;
+  return (
+    <article>
+      <p><Link to="/reports">← {t('reports.back')}</Link></p>
+      <h1>{t('reports.report', { reporter: t(`reporter.${r.reporterType}`) })}</h1>
+      <div className="card-meta">
+        <span className="badge">{t(`reportStatus.${r.status}`)}</span>
+        <span className={`badge risk-${r.urgency}`}>{t(`risk.${r.urgency}`)}</span>
+      </div>
+      <dl className="facts">
+        <div className="fact"><dt>{t('reports.submittedAt')}</dt><dd>{formatDateTime(r.submittedAt)}</dd></div>
+        <div className="fact"><dt>{t('case.region')}</dt><dd><RegionName code={r.regionCode} /></dd></div>
+        <div className="fact"><dt>{t('reports.description')}</dt><dd className="note">{r.details?.description ?? '—'}</dd></div>
+        {r.details?.child?.name && <div className="fact"><dt>{t('child.name')}</dt><dd>{r.details.child.name}</dd></div>}
+        {r.details?.reporterName && <div className="fact"><dt>{t('reports.reporter')}</dt><dd>{r.details.reporterName} {r.details.reporterContact}</dd></div>}
+      </dl>
+      {r.status === 'ACCEPTED' && r.caseId && (
+        <Success><Link to={`/cases/${r.caseId}`}>{t('reports.openCase')}</Link></Success>
+      )}
+      {(r.status === 'SUBMITTED' || r.status === 'FORWARDED') && <TriageForm report={r} session={session} />}
+    </article>
+  );
+}
+
+function TriageForm({ report, session }: { report: ReportDetail; session: Session }) {
+  const { t } = useTranslation();
+  const triage = useTriage(report.reportId);
+  const clusters = useClusters();
+  const name = useNamer();
+  const workers = useWorkers(report.regionCode);
+  const [decision, setDecision] = useState<Decision>('ACCEPT');
+  const form = useForm({
+    defaultValues: { assignedWorker: session.roles.includes('PEKSOS') ? session.username ?? '' : '', urgency: report.urgency,
+      clusters: report.suspectedClusters ?? [], reason: 'DUPLICATE', linkedCaseId: '', detail: '', toRegionCode: '', forwardReason: '' },
+  });
+  const e = triage.error;
+  const submit = form.handleSubmit((v) => {
+    const body = decision === 'ACCEPT'
+      ? { decision, assignedWorker: v.assignedWorker || null, urgency: v.urgency, suspectedClusters: v.clusters }
+      : decision === 'REJECT'
+        ? { decision, reason: v.reason, linkedCaseId: v.linkedCaseId.trim() || null, detail: v.detail.trim() || null }
+        : { decision, toRegionCode: v.toRegionCode, forwardReason: v.forwardReason.trim() || null };
+    triage.mutate(body);
+  });
+  return (
+    <form className="form step" noValidate onSubmit={submit} aria-labelledby="triage-title">
+      <h2 id="triage-title">{t('triage.title')}</h2>
+      {e && !problemFor(e, 'assignedWorker', 'linkedCaseId', 'toRegionCode', 'suspectedClusters') && <ProblemAlert error={e} />}
+      <fieldset className="field">
+        <legend>{t('triage.decision')}</legend>
+        <div className="choices">
+          {(['ACCEPT', 'REJECT', 'FORWARD'] as Decision[]).map((d) => (
+            <label key={d} className="check">
+              <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />
+              {t(`triage.${d}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {decision === 'ACCEPT' && (
+        <>
+          <Field label={t('triage.worker')} error={problemFor(e, 'assignedWorker')}>
+            {(p) => (
+              <select {...p} {...form.register('assignedWorker')}>
+                <option value="">{t('triage.noWorker')}</option>
+                {workers.data?.map((w) => <option key={w.username} value={w.username}>{w.username}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('triage.urgency')}>
+            {(p) => <select {...p} {...form.register('urgency')}>{RISK_LEVELS.map((r) => <option key={r} value={r}>{t(`risk.${r}`)}</option>)}</select>}
+          </Field>
+          <fieldset className="field">
+            <legend>{t('register.clusters')}</legend>
+            <div className="choices">
+              {clusters.data?.map((c) => (
+                <label key={c.code} className="check"><input type="checkbox" value={c.code} {...form.register('clusters')} />{name(c)}</label>
+              ))}
+            </div>
+            {problemFor(e, 'suspectedClusters') && <p className="field-error" role="alert">{problemFor(e, 'suspectedClusters')}</p>}
+          </fieldset>
+        </>
+      )}
+      {decision === 'REJECT' && (
+        <>
+          <Field label={t('triage.reason')}>
+            {(p) => (
+              <select {...p} {...form.register('reason')}>
+                <option value="DUPLICATE">{t('triage.DUPLICATE')}</option>
+                <option value="OUT_OF_SCOPE">{t('triage.OUT_OF_SCOPE')}</option>
+              </select>
+            )}
+          </Field>
+          {form.watch('reason') === 'DUPLICATE' && (
+            <Field label={t('triage.linkedCase')} hint={t('triage.linkedCaseHint')} error={problemFor(e, 'linkedCaseId')}>
+              {(p) => <input {...p} autoComplete="off" {...form.register('linkedCaseId')} />}
+            </Field>
+          )}
+          <Field label={t('triage.detail')}>{(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('detail')} />}</Field>
+        </>
+      )}
+      {decision === 'FORWARD' && (
+        <>
+          <RegionPicker idPrefix="forward" value={form.watch('toRegionCode')} onChange={(code) => form.setValue('toRegionCode', code)}
+            error={problemFor(e, 'toRegionCode')} />
+          <Field label={t('step.reason')}>{(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('forwardReason')} />}</Field>
+        </>
+      )}
+      <SubmitButton pending={triage.isPending}>{t(`triage.submit${decision}`)}</SubmitButton>
+    </form>
+  );
+}
