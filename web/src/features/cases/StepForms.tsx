@@ -127,7 +127,9 @@ export function PlanForm(props: StepProps) {
         {(p) => <textarea {...p} rows={3} {...form.register('action', { validate: (v) => lines(v).length > 0 || t('step.errors.required') })} />}
       </Field>
       <div className="row">
-        <Field label={t('step.plan.due')}>{(p) => <input {...p} type="date" {...form.register('due')} />}</Field>
+        <Field label={t('step.plan.due')} error={form.formState.errors.due?.message}>
+          {(p) => <input {...p} type="date" {...form.register('due', { validate: (v) => v !== '' || t('step.errors.required') })} />}
+        </Field>
         <Field label={t('step.plan.responsible')}>{(p) => <input {...p} {...form.register('responsible')} />}</Field>
       </div>
       <SubmitButton pending={step.isPending}>{t('step.plan.submit')}</SubmitButton>

@@ -111,6 +111,7 @@ export const useCaseload = (filters: CaseloadFilters) =>
     queryKey: ['cases', filters],
     queryFn: ({ signal }) => get<Page<CaseSummary>>('/api/cases' + query({ ...filters, sort: 'due', size: 20 }), signal),
     placeholderData: keepPreviousData,
+    refetchInterval: 60_000, // deadlines pass while the list is open
   });
 
 /** The case now, or as it stood at an instant ({@code asOf}, read-only). */

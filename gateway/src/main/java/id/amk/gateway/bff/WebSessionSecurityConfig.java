@@ -88,6 +88,10 @@ public class WebSessionSecurityConfig {
                         .requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // not "no-referrer": the browser would then send "Origin: null" with identity-service's sign-in form, which
+                // identity-service rightly refuses as a cross-origin post; same-origin tells it nothing beyond the gateway
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()

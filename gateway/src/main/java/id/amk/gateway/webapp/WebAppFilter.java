@@ -37,9 +37,7 @@ class WebAppFilter implements WebFilter {
         }
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("Content-Security-Policy", CSP);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        if (path.startsWith("/assets/")) {
+                        if (path.startsWith("/assets/")) {
             headers.setCacheControl("public, max-age=31536000, immutable"); // names carry their content hash
             return chain.filter(exchange);
         }
