@@ -65,8 +65,11 @@ public class WebSessionSecurityConfig {
     @Order(2)
     SecurityWebFilterChain browser(ServerHttpSecurity http, EdgeProblems problems, ReactiveClientRegistrationRepository registrations,
                                    TokenRevocation revocation, WebClientProperties properties) {
-        ServerAuthenticationEntryPoint apiUnauthenticated = (exchange, e) ->
-                problems.write(exchange, HttpStatus.UNAUTHORIZED, "session-required", Map.of("signIn", SIGN_IN));
+        // neither a session nor a token: a person signs in (the app follows "signIn"), a machine client sends a bearer token
+        ServerAuthenticationEntryPoint apiUnauthenticated = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", Map.of("signIn", SIGN_IN));
+        };
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(List.of(
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**", "/bff/**"),
                         apiUnauthenticated)));
