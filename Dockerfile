@@ -5,6 +5,9 @@
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SERVICE
+# the gateway serves the web app (web/), which is built with Node.js 20+ and npm
+RUN if [ "$SERVICE" = "gateway" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*; fi
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \

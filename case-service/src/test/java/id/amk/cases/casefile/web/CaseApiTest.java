@@ -271,6 +271,51 @@ class CaseApiTest {
         assertThat(latest).contains("\"linked\":false").doesNotContain(nik);
     }
 
+    @Test
+    void the_caseload_shows_each_cases_next_deadline_and_sorted_by_due_puts_the_nearest_first() throws Exception {
+        String worker = TOKENS.userToken("peksos.sorting", List.of("PEKSOS"), List.of("32.74"), null);
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        for (String risk : List.of("LOW", "URGENT", "MEDIUM")) {
+            HttpResponse<String> created = send("POST", "/api/cases", worker, null, """
+                    {"regionCode":"32.74","child":{"name":"Anak Urut %s","estimatedAge":10},"clusters":["NEGLECT_VICTIM"],
+                     "riskLevel":"%s","source":"WALK_IN","consent":true}""".formatted(risk, risk));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            ids.put(risk, json(created).path("caseId").asText());
+        }
+        String urgent = ids.get("URGENT");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode items = json(send("GET", "/api/cases?sort=due&region=32.74", worker, null, null)).path("items");
+            assertThat(items).hasSize(3);
+            // first contact: 24 h for URGENT, 7 d for MEDIUM, 14 d for LOW
+            assertThat(List.of(items.get(0).path("caseId").asText(), items.get(1).path("caseId").asText(), items.get(2).path("caseId").asText()))
+                    .containsExactly(urgent, ids.get("MEDIUM"), ids.get("LOW"));
+            assertThat(items.get(0).path("nextDeadline").asText()).isEqualTo("FIRST_CONTACT");
+            assertThat(java.time.Instant.parse(items.get(0).path("nextDueAt").asText()))
+                    .isBetween(java.time.Instant.now().plus(java.time.Duration.ofHours(23)), java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
+        });
+        assertThat(json(send("GET", "/api/cases/" + urgent, worker, null, null)).path("nextDeadline").asText()).isEqualTo("FIRST_CONTACT");
+        assertThat(send("GET", "/api/cases?sort=name", worker, null, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void reference_data_names_clusters_components_and_regions_in_both_languages() throws Exception {
+        JsonNode clusters = json(send("GET", "/api/reference/clusters", WORKER, null, null));
+        assertThat(clusters).hasSize(15);
+        assertThat(clusters.get(1).path("code").asText()).isEqualTo("ABH");
+        assertThat(clusters.get(1).path("nameId").asText()).isEqualTo("Anak yang berhadapan dengan hukum");
+        assertThat(json(send("GET", "/api/reference/components", WORKER, null, null))).hasSize(7);
+        assertThat(json(send("GET", "/api/reference/regions", WORKER, null, null))).hasSize(38);
+        JsonNode regencies = json(send("GET", "/api/reference/regions?parent=32", WORKER, null, null));
+        assertThat(regencies.findValuesAsText("name")).contains("Kota Bandung", "Kabupaten Garut");
+        assertThat(regencies.findValuesAsText("code")).allMatch(code -> code.startsWith("32."));
+        assertThat(json(send("GET", "/api/reference/regions/32.73.01", WORKER, null, null)).findValuesAsText("name"))
+                .startsWith("Jawa Barat", "Kota Bandung");
+        assertThat(send("GET", "/api/reference/regions?parent=99", WORKER, null, null).statusCode()).isEqualTo(400);
+        JsonNode workers = json(send("GET", "/api/workers?region=32.73", WORKER, null, null));
+        assertThat(workers.isArray()).isTrue();
+        assertThat(send("GET", "/api/workers?region=31", WORKER, null, null).statusCode()).isEqualTo(403);
+    }
+
     private String step(String caseId, String step, String ifMatch, String body) throws Exception {
         HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, WORKER, ifMatch, body);
         assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
