@@ -4,6 +4,8 @@
 // access. Every main screen is photographed at phone and laptop size and checked with axe-core.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { BASE, LAPTOP, PHONE, check, launch, person, signIn, timing, touchTargets, writeTimings } from './helpers.mjs';
 
 const TOKEN_TTL_SECONDS = Number(process.env.AMK_TEST_TOKEN_TTL_SECONDS ?? 0);
@@ -158,6 +160,16 @@ describe('a social worker on a phone', () => {
     const { page } = worker;
     await page.waitForTimeout((TOKEN_TTL_SECONDS + 3) * 1000); // the only wait: for a token to expire, as a worker's would
     await page.getByLabel('Catatan', { exact: true }).last().fill('Setelah token kedaluwarsa');
+    await page.getByRole('button', { name: 'Simpan catatan' }).click();
+    await page.getByText('Catatan disimpan.').waitFor();
+  });
+
+  it('stays signed in across a restart of the gateway (the session lives in Mongo)', { skip: !process.env.AMK_ROOT && 'AMK_ROOT not set' }, async () => {
+    const { page } = worker;
+    execFileSync('bash', [join(process.env.AMK_ROOT, 'amk'), 'restart', 'gateway'], { stdio: 'inherit', timeout: 180_000 });
+    await page.goto(`${BASE}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await page.getByLabel('Catatan', { exact: true }).last().fill('Setelah gateway dimulai ulang');
     await page.getByRole('button', { name: 'Simpan catatan' }).click();
     await page.getByText('Catatan disimpan.').waitFor();
   });

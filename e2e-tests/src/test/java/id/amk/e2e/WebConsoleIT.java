@@ -52,6 +52,8 @@ class WebConsoleIT {
         File log = TARGET.resolve("web-console-browser.log").toFile();
         ProcessBuilder browser = new ProcessBuilder(List.of("npm", "run", "--silent", "test:browser"))
                 .directory(ROOT.resolve("web").toFile()).redirectErrorStream(true).redirectOutput(log);
+        browser.environment().putAll(PLATFORM.environment()); // the tests restart the gateway with ./amk, as this platform runs
+        browser.environment().put("AMK_ROOT", ROOT.toString());
         browser.environment().putAll(Map.of("AMK_BASE_URL", "http://localhost:" + GATEWAY, "AMK_SCREENSHOTS", screenshots.toString(),
                 "AMK_TIMINGS", timings.toString(), "AMK_TEST_TOKEN_TTL_SECONDS", String.valueOf(TOKEN_TTL_SECONDS)));
         Process process = browser.start();
@@ -63,7 +65,7 @@ class WebConsoleIT {
         System.out.println(output);
         assertThat(finished).as("the browser tests finished within 15 minutes").isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("# fail 0").doesNotContain("# skipped 1");
+        assertThat(output).contains("# fail 0", "# skipped 0");
         assertThat(Files.list(screenshots).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(12);
         assertThat(Files.readString(timings)).contains("sign-in -> caseload");
     }

@@ -69,6 +69,11 @@ public final class LocalPlatform {
         return this;
     }
 
+    /** The environment {@code ./amk} runs with (ports, data directory, extra configuration), for other tools to call it too. */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     public int gatewayPort() {
         return gateway;
     }
