@@ -11,6 +11,7 @@ import { BASE, LAPTOP, PHONE, check, launch, person, signIn, timing, touchTarget
 const TOKEN_TTL_SECONDS = Number(process.env.AMK_TEST_TOKEN_TTL_SECONDS ?? 0);
 let browser;
 const stamp = Date.now().toString(36);
+const shared = {};
 
 before(async () => { browser = await launch(); });
 after(async () => {
@@ -80,15 +81,18 @@ describe('a social worker on a phone', () => {
     await registerCase(page, { name: `Dewi Mendesak ${stamp}`, risk: 'URGENT' });
     await page.getByRole('link', { name: 'Kasus saya' }).click();
     // the platform under test gives an urgent case seconds, not 24 h, for first contact; the deadline watch runs every 2 s
-    const first = page.locator('.cards li').first();
+    const mine = page.locator('.cards li', { hasText: `Dewi Mendesak ${stamp}` });
     const deadline = Date.now() + 90_000;
-    while (!(await first.innerText()).includes('Terlambat: kontak pertama')) {
+    while (!(await mine.innerText()).includes('Terlambat: kontak pertama')) {
       assert.ok(Date.now() < deadline, 'the urgent case never showed as overdue');
       await page.waitForTimeout(3000);
       await page.reload();
       await page.getByRole('heading', { name: 'Kasus saya' }).waitFor();
     }
-    assert.match(await first.innerText(), new RegExp(`Dewi Mendesak ${stamp}`));
+    // overdue cases come before every case that is not
+    const overdue = await page.locator('.cards li').evaluateAll((cards) => cards.map((c) => c.classList.contains('card-overdue')));
+    assert.ok(overdue[0], 'the first case is overdue');
+    assert.equal(overdue.indexOf(true, overdue.indexOf(false) === -1 ? overdue.length : overdue.indexOf(false)), -1, 'an overdue case after one that is not');
     await check(page, 'phone-caseload-overdue-first');
   });
 
@@ -140,6 +144,7 @@ describe('a social worker on a phone', () => {
   it('is told when someone else changed the case, keeps what was typed, and sends it again', async () => {
     const { page, context } = worker;
     caseId = await registerCase(page, { name: `Rina Bersamaan ${stamp}`, risk: 'LOW' });
+    shared.concurrentCase = caseId;
     const other = await context.newPage();
     await other.goto(`${BASE}/cases/${caseId}`);
     await other.getByLabel('Catatan', { exact: true }).last().fill('Catatan dari perangkat lain');
@@ -203,13 +208,19 @@ describe('a social worker on a phone', () => {
     await page.getByRole('link', { name: 'Buka kasus dari laporan ini' }).waitFor();
   });
 
-  it('signs out, and the session no longer reaches the API', async () => {
+  it('signs out: the session no longer reaches the API, and signing in again asks for the password', async () => {
     const { page } = worker;
     await page.getByRole('button', { name: 'Keluar' }).click();
-    await page.getByRole('link', { name: 'Masuk' }).waitFor();
+    await page.waitForLoadState('load');
+    // back at the app's sign-in screen, or at identity-service's signed-out page (when the session's ID token was
+    // renewed by a refresh, its OIDC logout cannot name the grant and shows its own page; the session ends either way)
+    await page.locator('a[href="/oauth2/authorization/amk-web"], #username').first().waitFor();
+    await check(page, 'phone-signed-out');
     const after = await page.request.get(`${BASE}/api/cases`);
     assert.equal(after.status(), 401);
     assert.match(after.headers()['content-type'], /application\/problem\+json/);
+    await page.goto(`${BASE}/oauth2/authorization/amk-web`);
+    await page.locator('#password').waitFor(); // identity-service's session ended too: no silent sign-in
   });
 
   it('threw no script error and broke no Content-Security-Policy rule', () => {
@@ -228,9 +239,10 @@ describe('a supervisor on a laptop', () => {
     await check(page, 'laptop-sign-in');
     timing('sign-in -> caseload (supervisor)', await signIn(page, 'supervisor.jabar'));
     await page.getByRole('heading', { name: 'Kasus di provinsi saya' }).waitFor();
-    await page.getByText(`Rina Bersamaan ${stamp}`).waitFor();
+    await page.locator('.cards li').first().waitFor();
     await check(page, 'laptop-caseload');
-    await page.getByText(`Rina Bersamaan ${stamp}`).click();
+    await page.goto(`${BASE}/cases/${shared.concurrentCase}`); // (finding a case by name is issue 18's search)
+    await page.getByText(`Rina Bersamaan ${stamp}`).waitFor();
     await page.getByRole('heading', { name: 'Supervisi' }).waitFor();
     await check(page, 'laptop-case-supervisor');
     await page.getByLabel('Pekerja sosial', { exact: true }).selectOption('peksos.bandung.timur');

@@ -42,3 +42,27 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
     </button>
   );
 }
+
+/** A group of checkboxes over reference items (clusters, ATENSI components), named in the reader's language. */
+export function CodeChoices({ legend, items, name, error, register }: {
+  legend: string;
+  items: { code: string }[] | undefined;
+  name: (item: never) => string;
+  error?: string;
+  register: (value: string) => React.InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <fieldset className={'field' + (error ? ' field-invalid' : '')}>
+      <legend>{legend}</legend>
+      <div className="choices">
+        {items?.map((item) => (
+          <label key={item.code} className="check">
+            <input type="checkbox" value={item.code} {...register(item.code)} />
+            {name(item as never)}
+          </label>
+        ))}
+      </div>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </fieldset>
+  );
+}

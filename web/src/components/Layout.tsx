@@ -16,8 +16,10 @@ export function Layout({ session, children }: { session: Session; children: Reac
         <div className="topbar-end">
           <LanguageSwitch />
           {/* a real form: the gateway ends the session, revokes the tokens and signs out at identity-service */}
-          <form method="post" action={session.signOut}>
-            <input type="hidden" name="_csrf" value={csrfCookie()} />
+          <form method="post" action={session.signOut}
+            onSubmit={(e) => { (e.currentTarget.elements.namedItem('_csrf') as HTMLInputElement).value = csrfCookie(); }}>
+            {/* the token as it is when the form is sent: the gateway renews it, e.g. after signing in */}
+            <input type="hidden" name="_csrf" defaultValue="" />
             <button type="submit" className="button button-ghost">{t('nav.signOut')}</button>
           </form>
         </div>

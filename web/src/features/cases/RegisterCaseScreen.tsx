@@ -2,7 +2,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/Feedback';
-import { Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
+import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useClusters, useNamer } from '../../lib/reference';
 import type { Session } from '../../lib/session';
@@ -126,21 +126,9 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
         </div>
 
         <h2>{t('register.situation')}</h2>
-        <fieldset className={'field' + (errors.clusters || problemFor(api, 'clusters') ? ' field-invalid' : '')}>
-          <legend>{t('register.clusters')}</legend>
-          <div className="choices">
-            {clusters.data?.map((c) => (
-              <label key={c.code} className="check">
-                <input type="checkbox" value={c.code}
-                  {...form.register('clusters', { validate: (v) => v.length > 0 || t('register.errors.clusters') })} />
-                {name(c)}
-              </label>
-            ))}
-          </div>
-          {(errors.clusters?.message || problemFor(api, 'clusters')) && (
-            <p className="field-error" role="alert">{errors.clusters?.message ?? problemFor(api, 'clusters')}</p>
-          )}
-        </fieldset>
+        <CodeChoices legend={t('register.clusters')} items={clusters.data} name={name}
+          error={errors.clusters?.message ?? problemFor(api, 'clusters')}
+          register={() => form.register('clusters', { validate: (v) => v.length > 0 || t('register.errors.clusters') })} />
         {chosenClusters.includes('ABH') && (
           <Field label={t('register.abhRole')} error={errors.abhRole?.message ?? problemFor(api, 'abhRole')}>
             {(p) => (

@@ -1,7 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/Feedback';
-import { Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
+import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
 import { useComponents, useNamer } from '../../lib/reference';
 import type { Versioned } from '../../lib/api';
 import { RISK_LEVELS, isConflict, useCaseStep, type CaseDetail } from './api';
@@ -85,15 +85,8 @@ export function AssessmentForm(props: StepProps) {
       <Field label={t('step.assessment.risks')} error={problemFor(e, 'risks')}>
         {(p) => <textarea {...p} rows={3} {...form.register('risks')} />}
       </Field>
-      <fieldset className="field">
-        <legend>{t('step.assessment.components')}</legend>
-        <div className="choices">
-          {components.data?.map((c) => (
-            <label key={c.code} className="check"><input type="checkbox" value={c.code} {...form.register('components')} />{name(c)}</label>
-          ))}
-        </div>
-        {problemFor(e, 'recommendedComponents') && <p className="field-error" role="alert">{problemFor(e, 'recommendedComponents')}</p>}
-      </fieldset>
+      <CodeChoices legend={t('step.assessment.components')} items={components.data} name={name}
+        error={problemFor(e, 'recommendedComponents')} register={() => form.register('components')} />
       <Field label={t('register.riskLevel')} error={problemFor(e, 'riskLevel')}>
         {(p) => (
           <select {...p} {...form.register('riskLevel')}>

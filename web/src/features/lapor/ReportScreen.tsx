@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading, ProblemAlert, Success } from '../../components/Feedback';
-import { Field, problemFor, SubmitButton } from '../../components/Form';
+import { CodeChoices, Field, problemFor, SubmitButton } from '../../components/Form';
 import { RegionPicker } from '../../components/RegionPicker';
 import { formatDateTime } from '../../lib/i18n';
 import { RegionName, useClusters, useNamer } from '../../lib/reference';
@@ -92,15 +92,8 @@ function TriageForm({ report, session }: { report: ReportDetail; session: Sessio
           <Field label={t('triage.urgency')}>
             {(p) => <select {...p} {...form.register('urgency')}>{RISK_LEVELS.map((r) => <option key={r} value={r}>{t(`risk.${r}`)}</option>)}</select>}
           </Field>
-          <fieldset className="field">
-            <legend>{t('register.clusters')}</legend>
-            <div className="choices">
-              {clusters.data?.map((c) => (
-                <label key={c.code} className="check"><input type="checkbox" value={c.code} {...form.register('clusters')} />{name(c)}</label>
-              ))}
-            </div>
-            {problemFor(e, 'suspectedClusters') && <p className="field-error" role="alert">{problemFor(e, 'suspectedClusters')}</p>}
-          </fieldset>
+          <CodeChoices legend={t('register.clusters')} items={clusters.data} name={name} error={problemFor(e, 'suspectedClusters')}
+            register={() => form.register('clusters')} />
         </>
       )}
       {decision === 'REJECT' && (

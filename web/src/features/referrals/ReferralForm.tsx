@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/Feedback';
-import { Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
+import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
 import { get, query, request } from '../../lib/api';
 import { useComponents, useNamer } from '../../lib/reference';
 import type { CaseDetail } from '../cases/api';
@@ -65,17 +65,10 @@ export function ReferralForm({ detail, onDone }: { detail: CaseDetail; onDone: (
           </select>
         )}
       </Field>
-      <fieldset className="field">
-        <legend>{t('referral.components')}</legend>
-        <div className="choices">
-          {components.data?.filter((c) => !chosen || chosen.components.includes(c.code)).map((c) => (
-            <label key={c.code} className="check"><input type="checkbox" value={c.code}
-              {...form.register('components', { validate: (v) => v.length > 0 || t('step.errors.required') })} />{name(c)}</label>
-          ))}
-        </div>
-        {(form.formState.errors.components?.message || problemFor(e, 'components')) &&
-          <p className="field-error" role="alert">{form.formState.errors.components?.message ?? problemFor(e, 'components')}</p>}
-      </fieldset>
+      <CodeChoices legend={t('referral.components')} name={name}
+        items={components.data?.filter((c) => !chosen || chosen.components.includes(c.code))}
+        error={form.formState.errors.components?.message ?? problemFor(e, 'components')}
+        register={() => form.register('components', { validate: (v) => v.length > 0 || t('step.errors.required') })} />
       <Field label={t('referral.reason')} error={problemFor(e, 'reason')}>
         {(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('reason')} />}
       </Field>

@@ -46,7 +46,17 @@ public class AuthorizationServerConfig {
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout
+                        // a sign-out whose id_token_hint is no longer the grant's newest ID token (each refresh issues a new
+                        // one, seen in the browser tests) still ends the sign-in session here, and shows the signed-out page
+                        .errorResponseHandler((request, response, error) -> {
+                            jakarta.servlet.http.HttpSession session = request.getSession(false);
+                            if (session != null) {
+                                session.invalidate();
+                            }
+                            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                            response.sendRedirect(request.getContextPath() + "/login?logout");
+                        }))))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
