@@ -39,7 +39,7 @@ export function CaseScreen({ session }: { session: Session }) {
   const props: StepProps = {
     detail,
     current: current.data,
-    onConflict: () => setConflictStage((s) => s ?? detail.stage),
+    onConflict: () => { setDone(null); setConflictStage((s) => s ?? detail.stage); },
     onDone: (message) => { setDone(message); setConflictStage(null); },
   };
 
