@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ApiProblem, whenSessionEnds } from './lib/api';
 import { handlesCases, useSession } from './lib/session';
 import { Layout } from './components/Layout';
@@ -12,6 +12,22 @@ import { CaseScreen } from './features/cases/CaseScreen';
 import { ReportInboxScreen } from './features/lapor/ReportInboxScreen';
 import { ReportScreen } from './features/lapor/ReportScreen';
 import { NotFoundScreen } from './components/NotFound';
+import { PublicLayout } from './features/public/PublicLayout';
+import { PublicReportScreen } from './features/public/PublicReportScreen';
+import { TrackingScreen } from './features/public/TrackingScreen';
+
+/** Lapor Sosial's pages for anyone, signed in or not. */
+function PublicScreens() {
+  return (
+    <PublicLayout>
+      <Routes>
+        <Route path="/lapor" element={<PublicReportScreen />} />
+        <Route path="/lapor/lacak" element={<TrackingScreen />} />
+        <Route path="*" element={<NotFoundScreen />} />
+      </Routes>
+    </PublicLayout>
+  );
+}
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -24,6 +40,12 @@ const queries = new QueryClient({
 });
 
 function Screens() {
+  const location = useLocation();
+  if (location.pathname === '/lapor' || location.pathname.startsWith('/lapor/')) return <PublicScreens />;
+  return <PeoplesScreens />;
+}
+
+function PeoplesScreens() {
   const session = useSession();
   const client = useQueryClient();
   useEffect(() => whenSessionEnds(() => void client.invalidateQueries({ queryKey: ['session'] })), [client]);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -15,6 +16,10 @@ export function SignInScreen({ session }: { session: Session }) {
           {t('signIn.button')}
         </a>
         <p className="muted small">{t('signIn.privacy')}</p>
+        <div className="signin-public">
+          <Link className="button button-block" to="/lapor">{t('signIn.report')}</Link>
+          <Link className="button button-ghost button-block" to="/lapor/lacak">{t('signIn.track')}</Link>
+        </div>
         <LanguageSwitch />
       </div>
     </main>

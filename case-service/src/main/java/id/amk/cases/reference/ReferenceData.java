@@ -3,15 +3,14 @@ package id.amk.cases.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.cases.casefile.command.RegionDirectory;
+import id.amk.contracts.reference.Regions;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.Set;
 
-/** Reference data shipped as versioned files under {@code reference/} (regions, clusters, ATENSI components). */
+/** Reference data shipped as versioned files under {@code reference/}: clusters and ATENSI components here, regions from the contracts. */
 @Component
 public class ReferenceData implements RegionDirectory {
 
@@ -19,50 +18,38 @@ public class ReferenceData implements RegionDirectory {
     public record Region(String code, String name) {
     }
 
-    private final Set<String> provinces = new HashSet<>();
-    private final java.util.List<Region> regionList = new java.util.ArrayList<>();
-    private final Set<String> regencies = new HashSet<>();
-    private final Set<String> districts = new HashSet<>();
+    private final Regions regions = Regions.reference();
     private final JsonNode clusters;
     private final JsonNode components;
 
     public ReferenceData() {
-        JsonNode regions = read("reference/regions.v2.json");
-        regions.path("provinces").forEach(p -> provinces.add(p.path("code").asText()));
-        regions.path("regencies").forEach(r -> regencies.add(r.path("code").asText()));
-        regions.path("districts").forEach(d -> districts.add(d.path("code").asText()));
-        for (String level : new String[] {"provinces", "regencies", "districts"}) {
-            regions.path(level).forEach(r -> regionList.add(new Region(r.path("code").asText(), r.path("name").asText())));
-        }
         clusters = read("reference/clusters.v1.json");
         components = read("reference/atensi-components.v1.json");
     }
 
     @Override
     public boolean provinceExists(String provinceCode) {
-        return provinces.contains(provinceCode);
+        return regions.isProvince(provinceCode);
     }
 
     @Override
     public boolean regencyExists(String regencyCode) {
-        return regencies.contains(regencyCode);
+        return regions.isRegency(regencyCode);
     }
 
     @Override
     public boolean districtExists(String districtCode) {
-        return districts.contains(districtCode);
+        return regions.isDistrict(districtCode);
     }
 
     /** The provinces (no parent), or the regions one level inside a province or regency, by code. */
     public java.util.List<Region> regionsIn(String parent) {
-        int depth = parent == null ? 1 : parent.split("\\.").length + 1;
-        return regionList.stream().filter(r -> r.code().split("\\.").length == depth)
-                .filter(r -> parent == null || r.code().startsWith(parent + ".")).toList();
+        return regions.in(parent).stream().map(r -> new Region(r.code(), r.name())).toList();
     }
 
     /** The region with this code, if it is a province, regency or district. */
     public java.util.Optional<Region> region(String code) {
-        return regionList.stream().filter(r -> r.code().equals(code)).findFirst();
+        return regions.region(code).map(r -> new Region(r.code(), r.name()));
     }
 
     public JsonNode clusters() {

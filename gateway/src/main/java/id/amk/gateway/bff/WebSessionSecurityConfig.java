@@ -58,6 +58,11 @@ public class WebSessionSecurityConfig {
     public static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
     public static final String SIGN_OUT = "/bff/logout";
 
+    /** Lapor Sosial for people without an account: routed without the session's token, so no CSRF token either. */
+    static final String PUBLIC_API = "/api/public/**";
+    /** Regions, clusters and ATENSI components: public knowledge, also for the public report form. */
+    static final String REFERENCE_API = "/api/reference/**";
+
     /** identity-service's pages and endpoints, proxied: they protect their own forms. */
     private static final String[] IDENTITY_FORMS = {"/login", "/login/**", "/logout", "/oauth2/**", "/connect/**"};
 
@@ -99,6 +104,8 @@ public class WebSessionSecurityConfig {
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").denyAll()
+                        .pathMatchers(PUBLIC_API).permitAll()
+                        .pathMatchers(HttpMethod.GET, REFERENCE_API).permitAll()
                         .pathMatchers("/api/**", SIGN_OUT).authenticated()
                         // the app's files, the session probe, identity-service's pages, OIDC discovery, API documents
                         .anyExchange().permitAll())
@@ -112,12 +119,13 @@ public class WebSessionSecurityConfig {
                 .build();
     }
 
-    /** Writes to the APIs and the sign-out; identity-service's forms carry their own CSRF token. */
+    /** Writes to the APIs and the sign-out; identity-service's forms carry their own CSRF token; the public API uses no session. */
     private static ServerWebExchangeMatcher cookieAuthenticatedWrites() {
         ServerWebExchangeMatcher writes = new OrServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"), ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/**"),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/**"), ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/**"));
-        ServerWebExchangeMatcher identityForms = new OrServerWebExchangeMatcher(java.util.Arrays.stream(IDENTITY_FORMS)
+        ServerWebExchangeMatcher identityForms = new OrServerWebExchangeMatcher(java.util.stream.Stream.concat(
+                java.util.Arrays.stream(IDENTITY_FORMS), java.util.stream.Stream.of(PUBLIC_API))
                 .<ServerWebExchangeMatcher>map(PathPatternParserServerWebExchangeMatcher::new).toList());
         return new AndServerWebExchangeMatcher(writes, new NegatedServerWebExchangeMatcher(identityForms));
     }

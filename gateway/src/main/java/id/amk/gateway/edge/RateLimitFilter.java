@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A token bucket per caller: per user or machine client (token subject), per address for calls without
- * a token (the token endpoint). Over the limit: 429 problem+json with Retry-After. Buckets live in this
+ * a token (the token endpoint); the public Lapor Sosial API also per address, with far smaller buckets. Over the limit: 429 problem+json with Retry-After. Buckets live in this
  * gateway instance (one instance per region here; a shared store is needed once it scales out).
  */
 @Component
@@ -30,19 +30,40 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<String, Bucket> publicBuckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(2)).build();
     private final long capacity;
     private final Duration period;
+    private final Bandwidth publicReports;
+    private final Bandwidth publicTracking;
     private final EdgeProblems problems;
 
     public RateLimitFilter(@Value("${amk.gateway.rate-limit.capacity:200}") long capacity,
-                           @Value("${amk.gateway.rate-limit.period:10s}") Duration period, EdgeProblems problems) {
+                           @Value("${amk.gateway.rate-limit.period:10s}") Duration period,
+                           @Value("${amk.gateway.rate-limit.public-reports:10}") long publicReports,
+                           @Value("${amk.gateway.rate-limit.public-reports-period:1h}") Duration publicReportsPeriod,
+                           @Value("${amk.gateway.rate-limit.public-tracking:30}") long publicTracking,
+                           @Value("${amk.gateway.rate-limit.public-tracking-period:10m}") Duration publicTrackingPeriod,
+                           EdgeProblems problems) {
         this.capacity = capacity;
         this.period = period;
+        this.publicReports = Bandwidth.builder().capacity(publicReports).refillGreedy(publicReports, publicReportsPeriod).build();
+        this.publicTracking = Bandwidth.builder().capacity(publicTracking).refillGreedy(publicTracking, publicTrackingPeriod).build();
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/api/public/")) {
+            // anyone may report without an account: each address gets a few reports an hour and some look-ups
+            boolean tracking = path.endsWith("/tracking");
+            Bucket bucket = publicBuckets.get((tracking ? "tracking:" : "reports:") + address(exchange),
+                    k -> Bucket.builder().addLimit(tracking ? publicTracking : publicReports).build());
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            // its own, far smaller allowance instead of the caller's general one
+            return probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe);
+        }
         return exchange.getPrincipal()
                 .map(principal -> principal instanceof JwtAuthenticationToken jwt ? "subject:" + jwt.getToken().getSubject() : "name:" + principal.getName())
                 .defaultIfEmpty(address(exchange))
@@ -51,10 +72,14 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                     if (probe.isConsumed()) {
                         return chain.filter(exchange);
                     }
-                    long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", Map.of("retryAfterSeconds", retryAfter));
+                    return refuse(exchange, probe);
                 });
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, ConsumptionProbe probe) {
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", Map.of("retryAfterSeconds", retryAfter));
     }
 
     private Bucket newBucket() {

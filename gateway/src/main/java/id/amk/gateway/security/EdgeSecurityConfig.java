@@ -32,7 +32,8 @@ public class EdgeSecurityConfig {
     static final String[] OPEN = {
             "/oauth2/**", "/.well-known/**", "/login", "/login/**", "/logout", "/userinfo", "/connect/**", "/error",
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/**", "/fallback/**"};
+            "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/**", "/fallback/**",
+            "/api/public/**"};
 
     @Bean
     @Order(1)
@@ -51,6 +52,7 @@ public class EdgeSecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll() // CORS preflight carries no token
                         .pathMatchers(OPEN).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/reference/**").permitAll()
                         .pathMatchers("/api/**").access((authentication, context) -> authentication
                                 .map(auth -> new AuthorizationDecision(auth.isAuthenticated()
                                         && allowed(auth, context.getExchange().getRequest().getMethod(),

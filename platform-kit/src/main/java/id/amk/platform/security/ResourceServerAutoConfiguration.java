@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,7 +27,8 @@ import java.util.List;
 /**
  * Every service validates tokens itself (defense in depth behind the gateway): a stateless resource
  * server on identity-service's JWKS and issuer; roles become ROLE_*, scopes SCOPE_*. Health probes,
- * metrics and the OpenAPI document are open; everything else needs a valid token.
+ * metrics, the OpenAPI document and the paths a service names in {@code amk.security.public-paths} are open;
+ * everything else needs a valid token.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,11 +46,13 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain amkResourceServer(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain amkResourceServer(HttpSecurity http, ProblemSecurityHandlers problems, Environment environment) throws Exception {
+        // a service's pages for people without an account (Lapor Sosial's public form): named in amk.security.public-paths
+        String[] publicPaths = environment.getProperty("amk.security.public-paths", String[].class, new String[0]);
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new AmkJwtConverter()))
                         .authenticationEntryPoint(problems)

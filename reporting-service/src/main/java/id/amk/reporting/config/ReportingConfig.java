@@ -1,5 +1,7 @@
 package id.amk.reporting.config;
 
+import id.amk.reporting.report.query.TriageRules;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -8,6 +10,7 @@ import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(TriageRules.class)
 class ReportingConfig {
 
     @Bean

@@ -67,7 +67,7 @@ class LaporAndCoordinationTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String reportId = ApiClient.json(submitted).path("reportId").asText();
         String tracking = ApiClient.json(submitted).path("trackingCode").asText();
-        assertThat(tracking).matches("LS-[A-Z2-9]{10}");
+        assertThat(tracking).matches("LS-[A-Z2-9]{12}");
         assertThat(api.send("POST", "/api/reports", PORTAL, null, report("32.73")).statusCode()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

@@ -5,6 +5,7 @@ import id.amk.reporting.report.api.ReportTypes.ReporterType;
 import id.amk.reporting.report.api.ReportTypes.Urgency;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Instant;
 import java.util.Set;
 
 /** What is asked of a Lapor Sosial report; {@code actor} is who asks (the token's subject). */
@@ -29,6 +30,10 @@ public final class ReportCommands {
     }
 
     public record ForwardReportCommand(@TargetAggregateIdentifier String reportId, String toRegionCode, String reason, String actor) {
+    }
+
+    /** Sent by the triage watch when the report's triage deadline in its current region has passed. */
+    public record EscalateTriageCommand(@TargetAggregateIdentifier String reportId, Instant dueAt) {
     }
 
     public record DescribeReportCommand(@TargetAggregateIdentifier String reportId) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /** What happened to a report: private to reporting-service (the relay publishes the acceptance on {@code lapor.events.v1}). */
 public final class ReportEvents {
 
-    public sealed interface ReportEvent permits ReportSubmittedEvent, ReportAcceptedEvent, ReportRejectedEvent, ReportForwardedEvent {
+    public sealed interface ReportEvent permits ReportSubmittedEvent, ReportAcceptedEvent, ReportRejectedEvent, ReportForwardedEvent,
+            ReportTriageOverdueEvent {
         String reportId();
 
         String actor();
@@ -35,6 +36,14 @@ public final class ReportEvents {
 
     public record ReportForwardedEvent(String reportId, String fromRegionCode, String toRegionCode, SealedText reason, String actor,
                                        Instant at) implements ReportEvent {
+    }
+
+    /**
+     * Nobody triaged the report in its region before {@code dueAt} (by urgency, {@code amk.reports.triage-within}): the
+     * region's supervisors are told, as for a missed case deadline. Once per region the report is in.
+     */
+    public record ReportTriageOverdueEvent(String reportId, String regionCode, Urgency urgency, Instant dueAt, String actor, Instant at)
+            implements ReportEvent {
     }
 
     private ReportEvents() {

@@ -3,6 +3,7 @@ package id.amk.reporting.report.command;
 import id.amk.contracts.lapor.ReportAccepted;
 import id.amk.reporting.report.api.ReportCommands.AcceptReportCommand;
 import id.amk.reporting.report.api.ReportCommands.DescribeReportCommand;
+import id.amk.reporting.report.api.ReportCommands.EscalateTriageCommand;
 import id.amk.reporting.report.api.ReportCommands.ForwardReportCommand;
 import id.amk.reporting.report.api.ReportCommands.RejectReportCommand;
 import id.amk.reporting.report.api.ReportCommands.SubmitReportCommand;
@@ -12,6 +13,7 @@ import id.amk.reporting.report.api.ReportEvents.ReportEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportForwardedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportRejectedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportSubmittedEvent;
+import id.amk.reporting.report.api.ReportEvents.ReportTriageOverdueEvent;
 import id.amk.reporting.report.api.ReportTypes.RejectReason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -37,6 +39,8 @@ public class Report {
     @AggregateIdentifier
     private String reportId;
     private ReportState state = ReportState.initial();
+    /** Whether the triage deadline in the current region was missed already (a forward starts a new one). */
+    private boolean triageOverdue;
 
     protected Report() {
         // for Axon
@@ -96,6 +100,14 @@ public class Report {
                 command.actor(), clock.instant()));
     }
 
+    /** Once per region, and only while nobody has triaged it: a late or repeated sweep changes nothing. */
+    @CommandHandler
+    public void handle(EscalateTriageCommand command, Clock clock) {
+        if (state.awaitingTriage() && !triageOverdue) {
+            apply(new ReportTriageOverdueEvent(reportId, state.regionCode(), state.urgency(), command.dueAt(), "system", clock.instant()));
+        }
+    }
+
     @CommandHandler
     public ReportState handle(DescribeReportCommand command) {
         return state;
@@ -105,6 +117,11 @@ public class Report {
     void on(ReportEvent event) {
         reportId = event.reportId();
         state = state.apply(event);
+        if (event instanceof ReportTriageOverdueEvent) {
+            triageOverdue = true;
+        } else if (event instanceof ReportForwardedEvent) {
+            triageOverdue = false;
+        }
     }
 
     private void awaitingTriage() {

@@ -1,5 +1,6 @@
 package id.amk.reporting.report.command;
 
+import id.amk.contracts.reference.Regions;
 import id.amk.platform.web.RuleViolation;
 
 import java.util.Set;
@@ -20,10 +21,13 @@ public final class ReportRules {
         }
     }
 
-    /** Kemendagri codes: a report names at least the regency. */
+    /** Kemendagri codes, checked against the reference list (as case registration does): a report names at least the regency. */
     static void region(String code, String field) {
         if (code == null || !code.matches("\\d{2}\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?")) {
             throw violation("invalid-region", field);
+        }
+        if (!Regions.reference().known(code)) {
+            throw violation("unknown-region", field);
         }
     }
 

@@ -5,6 +5,7 @@ import id.amk.reporting.report.api.ReportEvents.ReportEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportForwardedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportRejectedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportSubmittedEvent;
+import id.amk.reporting.report.api.ReportEvents.ReportTriageOverdueEvent;
 import id.amk.reporting.report.api.ReportTypes.ReportStatus;
 import id.amk.reporting.report.api.ReportTypes.ReporterType;
 import id.amk.reporting.report.api.ReportTypes.Urgency;
@@ -38,6 +39,10 @@ public record ReportState(String reportId, ReporterType reporterType, String reg
         if (event instanceof ReportForwardedEvent e) {
             return new ReportState(reportId, reporterType, e.toRegionCode(), urgency, suspectedClusters, details, ReportStatus.FORWARDED, null,
                     null, submittedAt, e.at(), version + 1);
+        }
+        if (event instanceof ReportTriageOverdueEvent) {
+            return new ReportState(reportId, reporterType, regionCode, urgency, suspectedClusters, details, status, caseId, linkedCaseId,
+                    submittedAt, updatedAt, version + 1);
         }
         throw new IllegalArgumentException("unknown report event " + event.getClass().getSimpleName());
     }

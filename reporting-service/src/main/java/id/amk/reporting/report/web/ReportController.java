@@ -26,8 +26,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.Document;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,13 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +57,6 @@ import java.util.UUID;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     record ChildData(@Size(max = 200) String name, @Min(0) @Max(17) Integer estimatedAge, @Size(max = 20) String sex) {
     }
 
@@ -76,10 +66,6 @@ class ReportController {
     }
 
     record Submitted(String reportId, String trackingCode, ReportStatus status) {
-    }
-
-    /** What the reporter sees: the status and when it changed, in their language; nothing about the child. */
-    record Tracking(ReportStatus status, String statusText, Instant updatedAt) {
     }
 
     enum Decision { ACCEPT, REJECT, FORWARD }
@@ -96,13 +82,13 @@ class ReportController {
     private final CommandGateway commands;
     private final MongoTemplate mongo;
     private final ReportTexts texts;
-    private final MessageSource messages;
+    private final TrackingCodes codes;
 
-    ReportController(CommandGateway commands, MongoTemplate mongo, ReportTexts texts, MessageSource messages) {
+    ReportController(CommandGateway commands, MongoTemplate mongo, ReportTexts texts, TrackingCodes codes) {
         this.commands = commands;
         this.mongo = mongo;
         this.texts = texts;
-        this.messages = messages;
+        this.codes = codes;
     }
 
     @PostMapping
@@ -112,24 +98,18 @@ class ReportController {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
         }
         String reportId = UUID.randomUUID().toString();
-        String trackingCode = trackingCode();
+        String trackingCode = codes.newCode();
         ChildData child = body.child();
         commands.sendAndWait(new SubmitReportCommand(reportId, body.reporterType(), body.reporterName(), body.reporterContact(),
                 body.regionCode(), body.description(), child == null ? null : new ChildHint(child.name(), child.estimatedAge(), child.sex()),
-                body.urgency(), body.suspectedClusters(), hash(trackingCode), caller.subject()));
+                body.urgency(), body.suspectedClusters(), codes.hash(trackingCode), caller.subject()));
         return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(new Submitted(reportId, trackingCode, ReportStatus.SUBMITTED));
     }
 
+    /** For reporters with an account or a system (the public page sends the code in a body: /api/public/reports/tracking). */
     @GetMapping("/tracking/{trackingCode}")
-    Tracking track(@PathVariable String trackingCode) {
-        Document report = mongo.findOne(Query.query(Criteria.where("trackingHash").is(hash(trackingCode.trim().toUpperCase()))), Document.class,
-                ReportView.COLLECTION);
-        if (report == null) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", Map.of());
-        }
-        ReportStatus status = ReportStatus.valueOf(report.getString("status"));
-        return new Tracking(status, messages.getMessage("report.status." + status.name(), null, status.name(), LocaleContextHolder.getLocale()),
-                report.getDate("updatedAt").toInstant());
+    TrackingCodes.Tracking track(@PathVariable String trackingCode) {
+        return codes.track(trackingCode);
     }
 
     @GetMapping
@@ -196,22 +176,6 @@ class ReportController {
             return commands.sendAndWait(new DescribeReportCommand(reportId));
         } catch (AggregateNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", Map.of());
-        }
-    }
-
-    private static String trackingCode() {
-        StringBuilder code = new StringBuilder("LS-");
-        for (int i = 0; i < 10; i++) {
-            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
-    }
-
-    private static String hash(String trackingCode) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(trackingCode.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import id.amk.platform.test.MovableClock;
 import id.amk.platform.web.RuleViolation;
 import id.amk.reporting.report.api.ReportCommands.AcceptReportCommand;
 import id.amk.reporting.report.api.ReportCommands.ChildHint;
+import id.amk.reporting.report.api.ReportCommands.EscalateTriageCommand;
 import id.amk.reporting.report.api.ReportCommands.ForwardReportCommand;
 import id.amk.reporting.report.api.ReportCommands.RejectReportCommand;
 import id.amk.reporting.report.api.ReportCommands.SubmitReportCommand;
@@ -13,6 +14,7 @@ import id.amk.reporting.report.api.ReportEvents.ReportAcceptedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportForwardedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportRejectedEvent;
 import id.amk.reporting.report.api.ReportEvents.ReportSubmittedEvent;
+import id.amk.reporting.report.api.ReportEvents.ReportTriageOverdueEvent;
 import id.amk.reporting.report.api.ReportTypes.RejectReason;
 import id.amk.reporting.report.api.ReportTypes.ReporterType;
 import id.amk.reporting.report.api.ReportTypes.Urgency;
@@ -129,5 +131,25 @@ class ReportTest {
         fixture.given(submitted(), forwarded).when(new AcceptReportCommand(ID, null, null, null, "peksos.jaktim"))
                 .expectEvents(new ReportAcceptedEvent(ID, ReportAccepted.caseIdOf(ID), "31.72", Urgency.HIGH, Set.of("VIOLENCE_VICTIM"), null,
                         "peksos.jaktim", NOW));
+    }
+
+    @Test
+    void a_missed_triage_deadline_escalates_once_per_region_and_never_after_triage() {
+        Instant due = NOW.minusSeconds(60);
+        ReportTriageOverdueEvent overdue = new ReportTriageOverdueEvent(ID, "32.73.01", Urgency.HIGH, due, "system", NOW);
+        fixture.given(submitted()).when(new EscalateTriageCommand(ID, due)).expectEvents(overdue);
+        fixture.given(submitted(), overdue).when(new EscalateTriageCommand(ID, due)).expectNoEvents();
+        ReportForwardedEvent forwarded = new ReportForwardedEvent(ID, "32.73.01", "31.72", new SealedText("sealed:moved"), "w", NOW);
+        fixture.given(submitted(), overdue, forwarded).when(new EscalateTriageCommand(ID, due))
+                .expectEvents(new ReportTriageOverdueEvent(ID, "31.72", Urgency.HIGH, due, "system", NOW));
+        fixture.given(submitted(), new ReportRejectedEvent(ID, RejectReason.OUT_OF_SCOPE, null, null, "w", NOW))
+                .when(new EscalateTriageCommand(ID, due)).expectNoEvents();
+    }
+
+    @Test
+    void a_region_outside_the_reference_list_is_refused() {
+        fixture.givenNoPriorActivity().when(submit("99.99", "bruises", CHILD, Urgency.HIGH))
+                .expectException(RuleViolation.class).expectExceptionMessage("unknown-region (regionCode)");
+        fixture.given(submitted()).when(new ForwardReportCommand(ID, "32.99", "moved", "w")).expectExceptionMessage("unknown-region (toRegionCode)");
     }
 }
