@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ApiProblem, whenSessionEnds } from './lib/api';
-import { handlesCases, useSession } from './lib/session';
+import { handlesCases, monitors, useSession } from './lib/session';
 import { Layout } from './components/Layout';
 import { SignInScreen, NotForYouScreen } from './components/SignIn';
 import { Loading, ProblemAlert } from './components/Feedback';
@@ -15,6 +15,9 @@ import { NotFoundScreen } from './components/NotFound';
 import { PublicLayout } from './features/public/PublicLayout';
 import { PublicReportScreen } from './features/public/PublicReportScreen';
 import { TrackingScreen } from './features/public/TrackingScreen';
+
+// the charts (Chart.js) load only for those who open the monitoring screen
+const MonitoringScreen = lazy(() => import('./features/monitoring/MonitoringScreen'));
 
 /** Lapor Sosial's pages for anyone, signed in or not. */
 function PublicScreens() {
@@ -53,10 +56,24 @@ function PeoplesScreens() {
   if (session.isPending) return <Loading />;
   if (session.isError) return <ProblemAlert error={session.error} />;
   if (!session.data.authenticated) return <SignInScreen session={session.data} />;
-  if (!handlesCases(session.data)) return <Layout session={session.data}><NotForYouScreen session={session.data} /></Layout>;
+  const monitoring = <Suspense fallback={<Loading />}><MonitoringScreen session={session.data} /></Suspense>;
+  if (!handlesCases(session.data)) {
+    return (
+      <Layout session={session.data}>
+        {monitors(session.data) ? (
+          <Routes>
+            <Route path="/" element={monitoring} />
+            <Route path="/monitoring" element={monitoring} />
+            <Route path="*" element={<NotFoundScreen />} />
+          </Routes>
+        ) : <NotForYouScreen session={session.data} />}
+      </Layout>
+    );
+  }
   return (
     <Layout session={session.data}>
       <Routes>
+        {monitors(session.data) && <Route path="/monitoring" element={monitoring} />}
         <Route path="/" element={<CaseloadScreen session={session.data} />} />
         <Route path="/cases/new" element={<RegisterCaseScreen session={session.data} />} />
         <Route path="/cases/:caseId" element={<CaseScreen session={session.data} />} />

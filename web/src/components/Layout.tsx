@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { csrfCookie, handlesCases, type Session } from '../lib/session';
+import { csrfCookie, handlesCases, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout({ session, children }: { session: Session; children: React.ReactNode }) {
@@ -29,6 +29,12 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <NavLink to="/" end>{t('nav.caseload')}</NavLink>
           <NavLink to="/cases/new">{t('nav.register')}</NavLink>
           <NavLink to="/reports">{t('nav.reports')}</NavLink>
+          {monitors(session) && <NavLink to="/monitoring">{t('nav.monitoring')}</NavLink>}
+        </nav>
+      )}
+      {!handlesCases(session) && monitors(session) && (
+        <nav className="tabs" aria-label={t('nav.label')}>
+          <NavLink to="/" end>{t('nav.monitoring')}</NavLink>
         </nav>
       )}
       <main id="main" className="content">

@@ -29,6 +29,9 @@ export const isSupervisor = (s?: Session) => !!s?.roles.includes('SUPERVISOR');
 /** The app's screens are for those who handle cases; others are told where their work lives. */
 export const handlesCases = (s?: Session) => isWorker(s) || isSupervisor(s);
 
+/** Who sees the monitoring dashboards: the ministry's analysts (national), supervisors (their province), admins. */
+export const monitors = (s?: Session) => !!s && ['MINISTRY_ANALYST', 'SUPERVISOR', 'ADMIN'].some((r) => s.roles.includes(r));
+
 /** The CSRF token the gateway set as a cookie, for the sign-out form. */
 export function csrfCookie(): string {
   const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);

@@ -37,6 +37,7 @@ export function ReportInboxScreen() {
             <div className="card-meta">
               <span className="badge">{t(`reportStatus.${r.status}`)}</span>
               <span className={`badge risk-${r.urgency}`}>{t(`risk.${r.urgency}`)}</span>
+              {r.triageOverdue && <span className="badge badge-overdue">{t('reports.triageOverdue')}</span>}
             </div>
             <p className="muted small"><RegionName code={r.regionCode} /></p>
           </li>

@@ -92,8 +92,10 @@ function TriageForm({ report, session }: { report: ReportDetail; session: Sessio
           <Field label={t('triage.urgency')}>
             {(p) => <select {...p} {...form.register('urgency')}>{RISK_LEVELS.map((r) => <option key={r} value={r}>{t(`risk.${r}`)}</option>)}</select>}
           </Field>
-          <CodeChoices legend={t('register.clusters')} items={clusters.data} name={name} error={problemFor(e, 'suspectedClusters')}
-            register={() => form.register('clusters')} />
+          {/* case-service registers the case with its clusters: at least one is needed */}
+          <CodeChoices legend={t('register.clusters')} items={clusters.data} name={name}
+            error={form.formState.errors.clusters?.message ?? problemFor(e, 'suspectedClusters')}
+            register={() => form.register('clusters', { validate: (v) => v.length > 0 || t('register.errors.clusters') })} />
         </>
       )}
       {decision === 'REJECT' && (

@@ -12,6 +12,8 @@ export interface ReportLine {
   status: string;
   caseId?: string | null;
   submittedAt: string;
+  /** Nobody triaged it before its deadline in this region: the region's supervisors were told. */
+  triageOverdue?: boolean;
 }
 
 export interface ReportDetail extends ReportLine {

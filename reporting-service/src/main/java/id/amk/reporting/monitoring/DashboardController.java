@@ -36,22 +36,20 @@ class DashboardController {
     @GetMapping("/cases")
     ResponseEntity<?> cases(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
                             @RequestParam(required = false) String format) {
-        String scoped = scope(region);
-        if (month != null && !month.matches("\\d{4}-\\d{2}")) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "month"));
-        }
-        Dashboards.CaseFigures figures = dashboards.cases(scoped, month);
+        Dashboards.CaseFigures figures = dashboards.cases(scope(region), month(month));
         if (!"csv".equals(format)) {
             return ResponseEntity.ok(figures);
         }
         List<List<Object>> rows = new ArrayList<>();
-        figures.drillDown().forEach(r -> rows.add(List.of(r.region(), r.total(), r.open(), r.closed(), r.deadlineBreaches())));
-        return csv("cases", List.of("region", "total", "open", "closed", "deadline_breaches"), rows);
+        figures.drillDown().forEach(r -> rows.add(java.util.Arrays.asList(r.region(), r.total(), r.open(), r.closed(), r.deadlineBreaches(),
+                r.onTimeShare())));
+        return csv("cases", List.of("region", "total", "open", "closed", "deadline_breaches", "on_time_share"), rows);
     }
 
     @GetMapping("/referrals")
-    ResponseEntity<?> referrals(@RequestParam(required = false) String region, @RequestParam(required = false) String format) {
-        Dashboards.ReferralFigures figures = dashboards.referrals(scope(region));
+    ResponseEntity<?> referrals(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+                                @RequestParam(required = false) String format) {
+        Dashboards.ReferralFigures figures = dashboards.referrals(scope(region), month(month));
         if (!"csv".equals(format)) {
             return ResponseEntity.ok(figures);
         }
@@ -63,16 +61,25 @@ class DashboardController {
     }
 
     @GetMapping("/workers")
-    ResponseEntity<?> workers(@RequestParam(required = false) String region, @RequestParam(required = false) String format) {
-        List<Dashboards.WorkerRow> workers = dashboards.workers(scope(region));
+    ResponseEntity<?> workers(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+                              @RequestParam(required = false) String format) {
+        List<Dashboards.WorkerRow> workers = dashboards.workers(scope(region), month(month));
         if (!"csv".equals(format)) {
             return ResponseEntity.ok(workers);
         }
         List<List<Object>> rows = new ArrayList<>();
-        workers.forEach(w -> rows.add(java.util.Arrays.asList(w.worker(), w.cases(), w.caseload(), w.medianHoursToFirstContact(),
+        workers.forEach(w -> rows.add(java.util.Arrays.asList(w.worker(), w.name(), w.cases(), w.caseload(), w.medianHoursToFirstContact(),
                 w.medianHoursToAssessment(), w.onTimeShare(), w.closures())));
-        return csv("workers", List.of("worker", "cases", "caseload", "median_hours_to_first_contact", "median_hours_to_assessment",
+        return csv("workers", List.of("worker", "name", "cases", "caseload", "median_hours_to_first_contact", "median_hours_to_assessment",
                 "on_time_share", "closures"), rows);
+    }
+
+    /** A registration month, {@code yyyy-MM}, or all months. */
+    private static String month(String month) {
+        if (month != null && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "month"));
+        }
+        return month;
     }
 
     /** The region the caller may see: a supervisor stays inside their province; null is national. */

@@ -1,6 +1,7 @@
 package id.amk.reporting.monitoring;
 
 import id.amk.contracts.RegionCodes;
+import id.amk.reporting.people.People;
 import id.amk.reporting.projection.Projections;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -25,27 +26,33 @@ import java.util.stream.Collectors;
 public class Dashboards {
 
     /** One row of a drill-down table: a region one level below the one asked for. */
-    public record RegionRow(String region, long total, long open, long closed, long deadlineBreaches) {
+    public record RegionRow(String region, long total, long open, long closed, long deadlineBreaches, Double onTimeShare) {
     }
 
-    public record CaseFigures(String region, String month, long total, long open, long closed, long deadlineBreaches,
+    /**
+     * {@code onTimeShare}: the share of cases that met every deadline so far; {@code byMonthStage}: cases registered per
+     * month, split by the stage they are in now.
+     */
+    public record CaseFigures(String region, String month, long total, long open, long closed, long deadlineBreaches, Double onTimeShare,
                               Map<String, Long> byCluster, Map<String, Long> byStage, Map<String, Long> byRisk, Map<String, Long> byMonth,
-                              List<RegionRow> drillDown) {
+                              Map<String, Map<String, Long>> byMonthStage, List<RegionRow> drillDown) {
     }
 
     public record ReferralFigures(String region, long total, long escalated, Map<String, Long> byStatus, Map<String, Long> byOutcome,
                                   Map<String, Long> byProvider) {
     }
 
-    /** A worker's performance over the cases assigned to them now. */
-    public record WorkerRow(String worker, long cases, long caseload, Double medianHoursToFirstContact, Double medianHoursToAssessment,
+    /** A worker's performance over the cases assigned to them now; {@code name} as identity-service knows them. */
+    public record WorkerRow(String worker, String name, long cases, long caseload, Double medianHoursToFirstContact, Double medianHoursToAssessment,
                             Double onTimeShare, long closures) {
     }
 
     private final Projections projections;
+    private final People people;
 
-    Dashboards(Projections projections) {
+    Dashboards(Projections projections, People people) {
         this.projections = projections;
+        this.people = people;
     }
 
     public CaseFigures cases(String region, String month) {
@@ -57,20 +64,27 @@ public class Dashboards {
                 .filter(d -> d.getString("regionCode").length() >= depth)
                 .collect(Collectors.groupingBy(d -> d.getString("regionCode").substring(0, depth), TreeMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> new RegionRow(e.getKey(), e.getValue().size(), count(e.getValue(), Dashboards::open),
-                        count(e.getValue(), d -> !open(d)), count(e.getValue(), Dashboards::breached)))
+                        count(e.getValue(), d -> !open(d)), count(e.getValue(), Dashboards::breached), onTime(e.getValue())))
                 .toList();
+        Map<String, Map<String, Long>> byMonthStage = new TreeMap<>();
+        cases.stream().filter(d -> d.getString("month") != null && d.getString("stage") != null)
+                .forEach(d -> byMonthStage.computeIfAbsent(d.getString("month"), m -> new TreeMap<>()).merge(d.getString("stage"), 1L, Long::sum));
         return new CaseFigures(region == null ? "national" : region, month, cases.size(), count(cases, Dashboards::open),
-                count(cases, d -> !open(d)), count(cases, Dashboards::breached), byCluster, group(cases, d -> d.getString("stage")),
-                group(cases, d -> d.getString("riskLevel")), group(cases, d -> d.getString("month")), drillDown);
+                count(cases, d -> !open(d)), count(cases, Dashboards::breached), onTime(cases), byCluster, group(cases, d -> d.getString("stage")),
+                group(cases, d -> d.getString("riskLevel")), group(cases, d -> d.getString("month")), byMonthStage, drillDown);
     }
 
-    public ReferralFigures referrals(String region) {
-        Map<String, String> caseRegions = new java.util.HashMap<>();
-        projections.active(MonitoringProjection.NAME).all(MonitoringProjection.CASES)
-                .forEach(d -> caseRegions.put(d.getString("_id"), d.getString("regionCode")));
+    /** The referrals of the cases in the region (registered in {@code month}, when given). */
+    public ReferralFigures referrals(String region, String month) {
+        Map<String, Document> cases = new java.util.HashMap<>();
+        projections.active(MonitoringProjection.NAME).all(MonitoringProjection.CASES).forEach(d -> cases.put(d.getString("_id"), d));
         List<Document> referrals = projections.active(MonitoringProjection.NAME).all(MonitoringProjection.REFERRALS).stream()
                 .filter(d -> d.getString("status") != null)
-                .filter(d -> region == null || within(caseRegions.get(d.getString("caseId")), region))
+                .filter(d -> {
+                    Document c = cases.get(d.getString("caseId"));
+                    return (region == null || c != null && within(c.getString("regionCode"), region))
+                            && (month == null || c != null && month.equals(c.getString("month")));
+                })
                 .toList();
         Map<String, Long> byOutcome = new TreeMap<>();
         referrals.stream().map(d -> d.getString("reason_COMPLETED")).filter(Objects::nonNull).forEach(o -> byOutcome.merge(o, 1L, Long::sum));
@@ -79,12 +93,14 @@ public class Dashboards {
                 byOutcome, group(referrals, d -> d.getString("providerId")));
     }
 
-    public List<WorkerRow> workers(String region) {
-        return cases(region, d -> d.getString("worker") != null).stream()
-                .collect(Collectors.groupingBy(d -> d.getString("worker"), TreeMap::new, Collectors.toList()))
-                .entrySet().stream().map(e -> {
+    /** Per worker, over the cases in the region assigned to them now (registered in {@code month}, when given). */
+    public List<WorkerRow> workers(String region, String month) {
+        Map<String, List<Document>> byWorker = cases(region, d -> d.getString("worker") != null && (month == null || month.equals(d.getString("month"))))
+                .stream().collect(Collectors.groupingBy(d -> d.getString("worker"), TreeMap::new, Collectors.toList()));
+        Map<String, String> names = people.names(byWorker.keySet());
+        return byWorker.entrySet().stream().map(e -> {
                     List<Document> mine = e.getValue();
-                    return new WorkerRow(e.getKey(), mine.size(), count(mine, Dashboards::open),
+                    return new WorkerRow(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), mine.size(), count(mine, Dashboards::open),
                             medianHours(mine, "firstContactAt"), medianHours(mine, "assessedAt"),
                             Math.round(1000.0 * count(mine, d -> !breached(d)) / mine.size()) / 1000.0,
                             count(mine, d -> !open(d)));
@@ -105,6 +121,10 @@ public class Dashboards {
 
     private static boolean open(Document d) {
         return !"CLOSED".equals(d.getString("stage"));
+    }
+
+    private static Double onTime(List<Document> cases) {
+        return cases.isEmpty() ? null : Math.round(1000.0 * count(cases, d -> !breached(d)) / cases.size()) / 1000.0;
     }
 
     private static boolean breached(Document d) {

@@ -9,6 +9,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import id.amk.contracts.identity.UserRegistered;
+import id.amk.contracts.cases.CaseRegistered;
+import id.amk.platform.relay.CloudEventRecords;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,7 +74,7 @@ class MonitoringTest {
 
         HttpResponse<String> csv = api.send("GET", "/api/dashboards/cases?region=91&format=csv", ANALYST, null, null);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("region,total,open,closed,deadline_breaches\r\n").contains("91.73," + expected.inFirstRegency() + ",");
+        assertThat(csv.body()).startsWith("region,total,open,closed,deadline_breaches,on_time_share\r\n").contains("91.73," + expected.inFirstRegency() + ",");
 
         // a worker sees no national monitoring; a bad region is a problem, not an error
         assertThat(api.send("GET", "/api/dashboards/cases", WORKER, null, null).statusCode()).isEqualTo(403);
@@ -92,6 +98,35 @@ class MonitoringTest {
         assertThat(api.send("GET", "/api/dashboards/cases?region=91", ANALYST, null, null).body()).isEqualTo(before);
         assertThat(api.send("GET", "/api/dashboards/referrals?region=91", ANALYST, null, null).body()).isEqualTo(referralsBefore);
         assertThat(api.send("GET", "/api/dashboards/workers?region=91", ANALYST, null, null).body()).isEqualTo(workersBefore);
+    }
+
+    @Test
+    void worker_performance_shows_names_from_identity_service_and_every_figure_follows_the_period() throws Exception {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        String caseId = UUID.randomUUID().toString();
+        Instant november = Instant.parse("2026-11-10T02:00:00Z");
+        produce(List.of(
+                CloudEventRecords.of(UserRegistered.TYPE, UUID.randomUUID().toString(), "/amk/test", "budi.peksos", november,
+                        json.writeValueAsBytes(new UserRegistered("u-budi", "budi.peksos", "Budi Hartono", List.of("PEKSOS"), List.of("92.01"), null,
+                                true, november)), null),
+                CloudEventRecords.of(CaseRegistered.TYPE, UUID.randomUUID().toString(), "/amk/test", caseId, november,
+                        json.writeValueAsBytes(new CaseRegistered(caseId, "AMK-9201-2026-000001", null, "92.01.01", List.of("NEGLECTED"), null,
+                                "MEDIUM", "WALK_IN", "budi.peksos", "budi.peksos", november)), null)));
+        ApiClient api = new ApiClient(port);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode workers = ApiClient.json(api.send("GET", "/api/dashboards/workers?region=92&month=2026-11", ANALYST, null, null));
+            assertThat(workers.size()).isEqualTo(1);
+            assertThat(workers.get(0).path("name").asText()).isEqualTo("Budi Hartono");
+        });
+        assertThat(ApiClient.json(api.send("GET", "/api/dashboards/workers?region=92&month=2026-10", ANALYST, null, null)).size()).isZero();
+        JsonNode cases = ApiClient.json(api.send("GET", "/api/dashboards/cases?region=92", ANALYST, null, null));
+        assertThat(cases.path("byMonthStage").path("2026-11").path("REGISTERED").asLong()).isEqualTo(1);
+        assertThat(cases.path("onTimeShare").asDouble()).isEqualTo(1.0);
+        assertThat(ApiClient.json(api.send("GET", "/api/dashboards/referrals?region=92&month=2026-11", ANALYST, null, null)).path("total").asLong())
+                .isZero();
+        assertThat(api.send("GET", "/api/dashboards/workers?month=2026-13", ANALYST, null, null).statusCode()).isEqualTo(400);
+        assertThat(api.send("GET", "/api/dashboards/workers?region=92&format=csv", ANALYST, null, null).body())
+                .startsWith("worker,name,cases,").contains("budi.peksos,Budi Hartono,1,");
     }
 
     static void produce(List<ProducerRecord<String, byte[]>> records) throws Exception {

@@ -69,10 +69,15 @@ public class Report {
     @CommandHandler
     public void handle(AcceptReportCommand command, Clock clock) {
         awaitingTriage();
+        Set<String> clusters = command.suspectedClusters() != null && !command.suspectedClusters().isEmpty()
+                ? Set.copyOf(command.suspectedClusters()) : state.suspectedClusters();
+        if (clusters.isEmpty()) {
+            // case-service registers a case only with its clusters: an acceptance without any would be a case never made
+            throw violation("required", "suspectedClusters");
+        }
         apply(new ReportAcceptedEvent(reportId, ReportAccepted.caseIdOf(reportId), state.regionCode(),
-                command.urgency() != null ? command.urgency() : state.urgency(),
-                command.suspectedClusters() != null && !command.suspectedClusters().isEmpty() ? Set.copyOf(command.suspectedClusters())
-                        : state.suspectedClusters(), command.assignedWorker(), command.actor(), clock.instant()));
+                command.urgency() != null ? command.urgency() : state.urgency(), clusters, command.assignedWorker(), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler

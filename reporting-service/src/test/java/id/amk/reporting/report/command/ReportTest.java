@@ -103,6 +103,15 @@ class ReportTest {
     }
 
     @Test
+    void a_report_is_accepted_only_with_the_clusters_its_case_needs() {
+        ReportSubmittedEvent withoutClusters = new ReportSubmittedEvent(ID, ReporterType.COMMUNITY, "32.73.01", Urgency.MEDIUM, Set.of(),
+                new SealedText("sealed:x"), "hash", "public", NOW);
+        fixture.given(withoutClusters).when(new AcceptReportCommand(ID, null, Set.of(), null, "w")).expectExceptionMessage("required (suspectedClusters)");
+        fixture.given(withoutClusters).when(new AcceptReportCommand(ID, null, Set.of("NEGLECTED"), null, "w"))
+                .expectEvents(new ReportAcceptedEvent(ID, ReportAccepted.caseIdOf(ID), "32.73.01", Urgency.MEDIUM, Set.of("NEGLECTED"), null, "w", NOW));
+    }
+
+    @Test
     void a_triaged_report_is_not_triaged_again() {
         ReportAcceptedEvent accepted = new ReportAcceptedEvent(ID, ReportAccepted.caseIdOf(ID), "32.73.01", Urgency.HIGH, Set.of(), null, "w", NOW);
         fixture.given(submitted(), accepted).when(new AcceptReportCommand(ID, null, null, null, "w"))

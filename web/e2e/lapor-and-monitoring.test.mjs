@@ -1,0 +1,169 @@
+// Lapor Sosial for someone without an account, and monitoring with charts, in a real browser through the gateway:
+// a neighbour reports a child from the public page on a phone and tracks it with the code; the region's worker
+// accepts the report into a case; the ministry's analyst sees the province and the regency in the charts and downloads
+// a chart's numbers as CSV; the province's supervisor sees their province. Every screen photographed and checked.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE, LAPTOP, PHONE, check, launch, person, signIn, touchTargets } from './helpers.mjs';
+
+let browser;
+const stamp = Date.now().toString(36);
+let trackingCode;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+describe('someone without an account, on a phone', () => {
+  let visitor;
+  before(async () => { visitor = await person(browser, PHONE); });
+  after(async () => { await visitor.context.close(); });
+
+  it('finds the report form from the first screen and sees what to do in an emergency', async () => {
+    const { page } = visitor;
+    await page.goto(BASE + '/');
+    await page.getByRole('link', { name: 'Laporkan anak yang perlu perlindungan' }).click();
+    await page.getByRole('heading', { name: 'Laporkan anak yang perlu perlindungan' }).waitFor();
+    await page.getByText(/SAPA 129/).waitFor();
+    await page.getByLabel('Provinsi').selectOption('32'); // the reference data, without an account
+    await check(page, 'phone-public-report');
+    await touchTargets(page, 'phone-public-report');
+  });
+
+  it('is told what is missing, then reports and gets a tracking code', async () => {
+    const { page } = visitor;
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByText('Ceritakan apa yang terjadi.').waitFor();
+    await page.getByText('Pilih sekurang-kurangnya kabupaten/kota.').waitFor();
+    await page.getByText('Isi nomor telepon atau surel, atau pilih melapor tanpa nama.').waitFor();
+
+    await page.getByLabel('Ceritakan apa yang terjadi').fill(`Anak tetangga sering dipukul dan tidak sekolah ${stamp}`);
+    await page.getByLabel('Anak dalam bahaya atau terluka saat ini').check();
+    await page.getByLabel('Kabupaten/kota').selectOption('32.73');
+    await page.getByLabel('Alamat atau petunjuk tempat').fill('Gang Melati, dekat masjid');
+    await page.getByLabel('Nama anak (bila tahu)').fill(`Nur ${stamp}`);
+    await page.getByLabel('Perkiraan usia').fill('8');
+    await page.getByLabel('Nama Anda').fill('Ibu Wati');
+    await page.getByLabel('Nomor telepon atau surel').fill('0812-3456-7890');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Terima kasih, laporan Anda sudah kami terima' }).waitFor();
+    trackingCode = (await page.getByTestId('tracking-code').textContent()).trim();
+    assert.match(trackingCode, /^LS-[A-Z2-9]{12}$/);
+    await check(page, 'phone-public-report-sent');
+  });
+
+  it('tracks the report with the code and sees the status only; a wrong code tells nothing', async () => {
+    const { page } = visitor;
+    await page.getByRole('link', { name: 'Lacak laporan ini' }).click();
+    await page.getByRole('heading', { name: 'Lacak laporan' }).waitFor();
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await page.getByRole('heading', { name: 'Diterima' }).waitFor();
+    await page.getByText('Diterima, menunggu ditelaah pekerja sosial').waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(`Nur ${stamp}|Kota Bandung|AMK-`));
+    await check(page, 'phone-public-tracking');
+    await page.getByLabel('Kode pelacakan').fill('LS-AAAAAAAAAAAA');
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await page.getByText('Kode pelacakan tidak ditemukan').waitFor();
+  });
+
+  it('threw no script error and broke no Content-Security-Policy rule', () => {
+    assert.deepEqual(visitor.errors, []);
+  });
+});
+
+describe('the worker of the region, on a phone', () => {
+  let worker;
+  before(async () => {
+    worker = await person(browser, PHONE);
+    await signIn(worker.page, 'peksos.bandung');
+  });
+  after(async () => { await worker.context.close(); });
+
+  it('finds the public report in the Lapor Sosial inbox and accepts it into a case; the reporter sees it handled', async () => {
+    const { page } = worker;
+    await page.getByRole('link', { name: 'Lapor Sosial' }).click();
+    await page.getByRole('heading', { name: 'Lapor Sosial' }).waitFor();
+    await page.getByRole('link', { name: 'Masyarakat' }).first().click();
+    await page.getByText(new RegExp(`tidak sekolah ${stamp}`)).waitFor();
+    await page.getByText(`Nur ${stamp}`).waitFor();
+    await page.getByRole('button', { name: 'Terima laporan' }).click();
+    // a public report names no cluster: the worker chooses, as the case needs one
+    await page.getByText('Pilih paling sedikit satu klaster.').waitFor();
+    await page.locator('input[name=clusters][value=VIOLENCE_VICTIM]').check();
+    await page.getByRole('button', { name: 'Terima laporan' }).click();
+    await page.getByRole('link', { name: 'Buka kasus dari laporan ini' }).waitFor();
+
+    const visitor = await person(browser, PHONE);
+    await visitor.page.goto(BASE + '/lapor/lacak');
+    await visitor.page.getByLabel('Kode pelacakan').fill(trackingCode.toLowerCase());
+    await visitor.page.getByRole('button', { name: 'Lihat status' }).click();
+    await visitor.page.getByRole('heading', { name: 'Ditangani' }).waitFor({ timeout: 30_000 }).catch(async () => {
+      // the status follows the triage within moments (the tracking view is fed by the report's events): ask again
+      await visitor.page.getByRole('button', { name: 'Lihat status' }).click();
+      await visitor.page.getByRole('heading', { name: 'Ditangani' }).waitFor({ timeout: 30_000 });
+    });
+    await visitor.context.close();
+  });
+});
+
+describe('the ministry\'s analyst, on a laptop and a phone', () => {
+  let analyst;
+  before(async () => {
+    analyst = await person(browser, LAPTOP);
+    await signIn(analyst.page, 'analis.kemensos');
+  });
+  after(async () => { await analyst.context.close(); });
+
+  it('sees national figures with charts, drills down to the province and the regency', async () => {
+    const { page } = analyst;
+    await page.getByRole('heading', { name: 'Pemantauan kasus' }).waitFor();
+    await page.getByRole('heading', { name: 'Kasus per bulan pendaftaran, menurut tahap saat ini' }).waitFor();
+    await page.locator('.chart-box canvas').first().waitFor();
+    await check(page, 'laptop-monitoring-national');
+    await page.getByRole('button', { name: /^Jawa Barat/ }).click();
+    await page.getByRole('navigation', { name: 'Wilayah' }).getByText('Jawa Barat').waitFor();
+    await page.getByRole('button', { name: /^Kota Bandung/ }).click();
+    await page.getByRole('navigation', { name: 'Wilayah' }).getByText('Kota Bandung').waitFor();
+    await page.getByRole('heading', { name: 'Kinerja pekerja sosial' }).waitFor();
+    const total = Number((await page.locator('.kpis li').first().locator('.kpi-value').textContent()).replace(/\D/g, ''));
+    assert.ok(total >= 1, 'the case accepted from the public report is counted in Kota Bandung');
+  });
+
+  it('downloads a chart\'s numbers as CSV', async () => {
+    const { page } = analyst;
+    const card = page.locator('section.chart-card', { has: page.getByRole('heading', { name: 'Kinerja pekerja sosial' }) });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Unduh CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'amk-worker-performance.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^Pekerja sosial,Kasus,Kasus berjalan,/);
+    assert.match(csv, /Sakti Peksos Kota Bandung|peksos\.bandung/);
+  });
+
+  it('reads the same screen on a phone', async () => {
+    const { page } = analyst;
+    await page.setViewportSize(PHONE);
+    await page.getByRole('heading', { name: 'Kinerja pekerja sosial' }).waitFor();
+    await check(page, 'phone-monitoring-regency');
+    await touchTargets(page, 'phone-monitoring-regency');
+  });
+
+  it('threw no script error and broke no Content-Security-Policy rule', () => {
+    assert.deepEqual(analyst.errors, []);
+  });
+});
+
+describe('the province\'s supervisor, on a laptop', () => {
+  it('sees their province in the monitoring tab, and nothing above it', async () => {
+    const supervisor = await person(browser, LAPTOP);
+    await signIn(supervisor.page, 'supervisor.jabar');
+    const { page } = supervisor;
+    await page.getByRole('link', { name: 'Pemantauan' }).click();
+    await page.getByRole('heading', { name: 'Pemantauan kasus' }).waitFor();
+    await page.getByRole('navigation', { name: 'Wilayah' }).getByText('Jawa Barat').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Nasional' }).count(), 0);
+    await page.locator('.chart-box canvas').first().waitFor();
+    await check(page, 'laptop-monitoring-supervisor');
+    assert.deepEqual(supervisor.errors, []);
+    await supervisor.context.close();
+  });
+});
