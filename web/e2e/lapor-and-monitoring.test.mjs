@@ -1,6 +1,6 @@
 // Lapor Sosial for someone without an account, and monitoring with charts, in a real browser through the gateway:
-// a neighbour reports a child from the public page on a phone and tracks it with the code; the region's worker
-// accepts the report into a case; the ministry's analyst sees the province and the regency in the charts and downloads
+// a neighbour reports a child from the public page on a phone and tracks it with the code; the region's worker is
+// notified and accepts the report into a case; the ministry's analyst sees the province and the regency in the charts and downloads
 // a chart's numbers as CSV; the province's supervisor sees their province. Every screen photographed and checked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,6 +78,17 @@ describe('the worker of the region, on a phone', () => {
     await signIn(worker.page, 'peksos.bandung');
   });
   after(async () => { await worker.context.close(); });
+
+  it('is notified of the new report in the region: a badge and an item that opens it', async () => {
+    const { page } = worker;
+    await page.getByRole('link', { name: /^Pemberitahuan: [1-9]\d* belum dibaca$/ }).click();
+    await page.getByRole('heading', { name: 'Pemberitahuan' }).waitFor();
+    await page.getByRole('link', { name: /Laporan Lapor Sosial baru di wilayah Anda/ }).first().waitFor();
+    await check(page, 'phone-notifications');
+    await touchTargets(page, 'phone-notifications');
+    await page.getByRole('link', { name: /Laporan Lapor Sosial baru di wilayah Anda/ }).first().click();
+    await page.getByRole('button', { name: 'Terima laporan' }).waitFor();
+  });
 
   it('finds the public report in the Lapor Sosial inbox and accepts it into a case; the reporter sees it handled', async () => {
     const { page } = worker;

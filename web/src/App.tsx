@@ -12,6 +12,7 @@ import { CaseScreen } from './features/cases/CaseScreen';
 import { ReportInboxScreen } from './features/lapor/ReportInboxScreen';
 import { ReportScreen } from './features/lapor/ReportScreen';
 import { NotFoundScreen } from './components/NotFound';
+import { NotificationsScreen } from './features/notifications/NotificationsScreen';
 import { PublicLayout } from './features/public/PublicLayout';
 import { PublicReportScreen } from './features/public/PublicReportScreen';
 import { TrackingScreen } from './features/public/TrackingScreen';
@@ -64,9 +65,15 @@ function PeoplesScreens() {
           <Routes>
             <Route path="/" element={monitoring} />
             <Route path="/monitoring" element={monitoring} />
+            <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>
-        ) : <NotForYouScreen session={session.data} />}
+        ) : (
+          <Routes>
+            <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
+            <Route path="*" element={<NotForYouScreen session={session.data} />} />
+          </Routes>
+        )}
       </Layout>
     );
   }
@@ -74,6 +81,7 @@ function PeoplesScreens() {
     <Layout session={session.data}>
       <Routes>
         {monitors(session.data) && <Route path="/monitoring" element={monitoring} />}
+        <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
         <Route path="/" element={<CaseloadScreen session={session.data} />} />
         <Route path="/cases/new" element={<RegisterCaseScreen session={session.data} />} />
         <Route path="/cases/:caseId" element={<CaseScreen session={session.data} />} />

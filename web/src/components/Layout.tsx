@@ -2,6 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { csrfCookie, handlesCases, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useUnread } from '../features/notifications/api';
+
+/** The unread count, always in sight. */
+function Bell() {
+  const { t } = useTranslation();
+  const unread = useUnread().data?.unread ?? 0;
+  return (
+    <NavLink to="/notifications" className="bell" aria-label={t('notifications.bell', { count: unread })}>
+      <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 && <span className="bell-count" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+    </NavLink>
+  );
+}
 
 export function Layout({ session, children }: { session: Session; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -14,6 +29,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <span>AMK</span>
         </NavLink>
         <div className="topbar-end">
+          <Bell />
           <LanguageSwitch />
           {/* a real form: the gateway ends the session, revokes the tokens and signs out at identity-service */}
           <form method="post" action={session.signOut}

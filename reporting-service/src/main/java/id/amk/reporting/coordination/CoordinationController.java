@@ -3,6 +3,7 @@ package id.amk.reporting.coordination;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
+import id.amk.reporting.notification.WhoToTell;
 import id.amk.reporting.privacy.CaseTexts;
 import id.amk.reporting.projection.ProjectionStore;
 import id.amk.reporting.projection.Projections;
@@ -85,7 +86,10 @@ class CoordinationController {
     private final CaseTexts texts;
     private final Clock clock;
 
-    CoordinationController(Projections projections, MongoTemplate mongo, CaseTexts texts, Clock clock) {
+    private final WhoToTell notices;
+
+    CoordinationController(Projections projections, MongoTemplate mongo, CaseTexts texts, Clock clock, WhoToTell notices) {
+        this.notices = notices;
         this.projections = projections;
         this.mongo = mongo;
         this.texts = texts;
@@ -131,6 +135,8 @@ class CoordinationController {
         Instant now = clock.instant();
         mongo.insert(new Document("_id", id).append("caseId", caseId).append("author", caller.subject()).append("at", Date.from(now))
                 .append("text", texts.seal(caseId, body.text())), MESSAGES);
+        Document thread = visible(caseId, caller, projections.active(CoordinationProjection.NAME));
+        notices.messagePosted(id, caseId, agencies(caseId, thread), caller.subject(), now);
         return ResponseEntity.status(HttpStatus.CREATED).body(new MessageView(id, caller.subject(), now, body.text()));
     }
 
