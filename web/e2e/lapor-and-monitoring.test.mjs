@@ -10,6 +10,7 @@ import { BASE, LAPTOP, PHONE, check, launch, person, signIn, touchTargets } from
 let browser;
 const stamp = Date.now().toString(36);
 let trackingCode;
+let caseId;
 
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -102,7 +103,9 @@ describe('the worker of the region, on a phone', () => {
     await page.getByText('Pilih paling sedikit satu klaster.').waitFor();
     await page.locator('input[name=clusters][value=VIOLENCE_VICTIM]').check();
     await page.getByRole('button', { name: 'Terima laporan' }).click();
-    await page.getByRole('link', { name: 'Buka kasus dari laporan ini' }).waitFor();
+    const open = page.getByRole('link', { name: 'Buka kasus dari laporan ini' });
+    await open.waitFor();
+    caseId = (await open.getAttribute('href')).split('/').pop();
 
     const visitor = await person(browser, PHONE);
     await visitor.page.goto(BASE + '/lapor/lacak');
@@ -114,6 +117,47 @@ describe('the worker of the region, on a phone', () => {
       await visitor.page.getByRole('heading', { name: 'Ditangani' }).waitFor({ timeout: 30_000 });
     });
     await visitor.context.close();
+  });
+});
+
+describe('the worker refers the child, and the provider\'s user answers on a phone', () => {
+  let partner;
+  after(async () => { await partner?.context.close(); });
+
+  it('the worker refers the new case to the Sentra (the case-service event reaches referral-service within moments)', async () => {
+    const worker = await person(browser, PHONE);
+    await signIn(worker.page, 'peksos.bandung');
+    const csrf = (await worker.context.cookies()).find((c) => c.name === 'XSRF-TOKEN').value;
+    let status = 0;
+    for (let i = 0; i < 30 && status !== 201; i++) {
+      const answer = await worker.page.request.post(`${BASE}/api/referrals`, { headers: { 'X-XSRF-TOKEN': csrf },
+        data: { caseId, providerId: 'sentra-handayani-jakarta', components: ['THERAPY'], reason: 'Pendampingan psikososial', consentBy: 'GUARDIAN' } });
+      status = answer.status();
+      if (status !== 201) await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.equal(status, 201);
+    await worker.context.close();
+  });
+
+  it('the provider is notified, opens the referral, accepts it and records a session', async () => {
+    partner = await person(browser, PHONE);
+    await signIn(partner.page, 'mitra.handayani');
+    const { page } = partner;
+    await page.getByRole('heading', { name: 'Rujukan masuk' }).waitFor();
+    await page.getByRole('link', { name: /^Pemberitahuan: [1-9]\d* belum dibaca$/ }).click();
+    await page.getByText(/Rujukan baru untuk lembaga Anda/).first().waitFor();
+    await page.getByRole('link', { name: 'Rujukan masuk' }).click();
+    await check(page, 'phone-partner-inbox');
+    await page.locator('.card', { hasText: 'menunggu jawaban' }).first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Rujukan layanan ATENSI' }).waitFor();
+    await check(page, 'phone-partner-referral');
+    await page.getByRole('button', { name: 'Terima rujukan' }).click();
+    await page.getByRole('heading', { name: 'Catat sesi layanan' }).waitFor();
+    await page.getByLabel('Catatan sesi').fill('Sesi konseling pertama');
+    await page.getByRole('button', { name: 'Catat sesi' }).click();
+    await page.getByRole('heading', { name: 'Selesaikan layanan' }).waitFor();
+    await page.getByText('dalam layanan').first().waitFor();
+    assert.deepEqual(partner.errors, []);
   });
 });
 

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ApiProblem, whenSessionEnds } from './lib/api';
-import { handlesCases, monitors, useSession } from './lib/session';
+import { handlesCases, isPartner, monitors, useSession } from './lib/session';
 import { Layout } from './components/Layout';
 import { SignInScreen, NotForYouScreen } from './components/SignIn';
 import { Loading, ProblemAlert } from './components/Feedback';
@@ -13,6 +13,8 @@ import { ReportInboxScreen } from './features/lapor/ReportInboxScreen';
 import { ReportScreen } from './features/lapor/ReportScreen';
 import { NotFoundScreen } from './components/NotFound';
 import { NotificationsScreen } from './features/notifications/NotificationsScreen';
+import { PartnerReferralScreen } from './features/partner/PartnerReferralScreen';
+import { ReferralInboxScreen } from './features/partner/ReferralInboxScreen';
 import { PublicLayout } from './features/public/PublicLayout';
 import { PublicReportScreen } from './features/public/PublicReportScreen';
 import { TrackingScreen } from './features/public/TrackingScreen';
@@ -65,6 +67,13 @@ function PeoplesScreens() {
           <Routes>
             <Route path="/" element={monitoring} />
             <Route path="/monitoring" element={monitoring} />
+            <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
+            <Route path="*" element={<NotFoundScreen />} />
+          </Routes>
+        ) : isPartner(session.data) ? (
+          <Routes>
+            <Route path="/" element={<ReferralInboxScreen />} />
+            <Route path="/referrals/:referralId" element={<PartnerReferralScreen />} />
             <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>

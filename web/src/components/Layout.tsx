@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { csrfCookie, handlesCases, monitors, type Session } from '../lib/session';
+import { csrfCookie, handlesCases, isPartner, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useUnread } from '../features/notifications/api';
 
@@ -46,6 +46,11 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <NavLink to="/cases/new">{t('nav.register')}</NavLink>
           <NavLink to="/reports">{t('nav.reports')}</NavLink>
           {monitors(session) && <NavLink to="/monitoring">{t('nav.monitoring')}</NavLink>}
+        </nav>
+      )}
+      {!handlesCases(session) && !monitors(session) && isPartner(session) && (
+        <nav className="tabs" aria-label={t('nav.label')}>
+          <NavLink to="/" end>{t('nav.referrals')}</NavLink>
         </nav>
       )}
       {!handlesCases(session) && monitors(session) && (

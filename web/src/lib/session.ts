@@ -29,6 +29,9 @@ export const isSupervisor = (s?: Session) => !!s?.roles.includes('SUPERVISOR');
 /** The app's screens are for those who handle cases; others are told where their work lives. */
 export const handlesCases = (s?: Session) => isWorker(s) || isSupervisor(s);
 
+/** A provider agency's users: referrals and coordination addressed to their agency. */
+export const isPartner = (s?: Session) => !!s?.roles.includes('PARTNER');
+
 /** Who sees the monitoring dashboards: the ministry's analysts (national), supervisors (their province), admins. */
 export const monitors = (s?: Session) => !!s && ['MINISTRY_ANALYST', 'SUPERVISOR', 'ADMIN'].some((r) => s.roles.includes(r));
 
