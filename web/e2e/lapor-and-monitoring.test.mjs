@@ -157,6 +157,11 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
     await page.getByRole('button', { name: 'Catat sesi' }).click();
     await page.getByRole('heading', { name: 'Selesaikan layanan' }).waitFor();
     await page.getByText('dalam layanan').first().waitFor();
+    // the case's coordination thread is among "threads I am in"
+    await page.getByRole('link', { name: 'Koordinasi' }).click();
+    await page.getByRole('heading', { name: 'Koordinasi kasus' }).waitFor();
+    await page.locator(`a[href="/threads/${caseId}"]`).click();
+    await page.getByText('Lembaga yang terlibat').first().waitFor();
     assert.deepEqual(partner.errors, []);
   });
 });

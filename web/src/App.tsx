@@ -15,6 +15,7 @@ import { NotFoundScreen } from './components/NotFound';
 import { NotificationsScreen } from './features/notifications/NotificationsScreen';
 import { PartnerReferralScreen } from './features/partner/PartnerReferralScreen';
 import { ReferralInboxScreen } from './features/partner/ReferralInboxScreen';
+import { MyThreadsScreen, ThreadScreen } from './features/coordination/MyThreadsScreen';
 import { PublicLayout } from './features/public/PublicLayout';
 import { PublicReportScreen } from './features/public/PublicReportScreen';
 import { TrackingScreen } from './features/public/TrackingScreen';
@@ -74,6 +75,8 @@ function PeoplesScreens() {
           <Routes>
             <Route path="/" element={<ReferralInboxScreen />} />
             <Route path="/referrals/:referralId" element={<PartnerReferralScreen />} />
+            <Route path="/threads" element={<MyThreadsScreen />} />
+            <Route path="/threads/:caseId" element={<ThreadScreen />} />
             <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>

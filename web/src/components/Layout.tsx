@@ -51,6 +51,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
       {!handlesCases(session) && !monitors(session) && isPartner(session) && (
         <nav className="tabs" aria-label={t('nav.label')}>
           <NavLink to="/" end>{t('nav.referrals')}</NavLink>
+          <NavLink to="/threads">{t('nav.threads')}</NavLink>
         </nav>
       )}
       {!handlesCases(session) && monitors(session) && (

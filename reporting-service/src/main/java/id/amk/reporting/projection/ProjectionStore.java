@@ -76,6 +76,11 @@ public final class ProjectionStore {
         return mongo.find(Query.query(criteria), Document.class, collection(base)).stream().map(ProjectionStore::plain).toList();
     }
 
+    /** The stored path of a field written by {@link #newest}, for queries on its current value. */
+    public static String newestValueOf(String field) {
+        return field + "." + NEWEST_VALUE;
+    }
+
     public Document byId(String base, String id) {
         return plain(mongo.findById(id, Document.class, collection(base)));
     }

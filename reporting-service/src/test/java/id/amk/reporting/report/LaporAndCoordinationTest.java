@@ -138,6 +138,10 @@ class LaporAndCoordinationTest {
             assertThat(thread.path("timeline").toString()).contains("CASE_REGISTERED", "REFERRAL_ACCEPTED");
         });
         assertThat(api.send("GET", "/api/coordination/" + caseId, OTHER_AGENCY, null, null).statusCode()).isEqualTo(404);
+        // "threads I am in": the involved agency lists it, another agency does not; the worker lists their own case
+        assertThat(ApiClient.json(api.send("GET", "/api/coordination", SENTRA, null, null)).toString()).contains(caseId, "AMK-3273-2026-000777");
+        assertThat(ApiClient.json(api.send("GET", "/api/coordination", OTHER_AGENCY, null, null)).toString()).doesNotContain(caseId);
+        assertThat(ApiClient.json(api.send("GET", "/api/coordination", WORKER, null, null)).toString()).contains(caseId);
         assertThat(api.send("POST", "/api/coordination/" + caseId + "/messages", WORKER, null,
                 "{\"text\":\"NIK anak 3273014507150003, alamat Jl. Merdeka 1: jadwalkan konseling\"}").statusCode()).isEqualTo(201);
         assertThat(api.send("POST", "/api/coordination/" + caseId + "/actions", WORKER, null,
