@@ -227,3 +227,27 @@ describe('the province\'s supervisor, on a laptop', () => {
     await supervisor.context.close();
   });
 });
+
+describe('the administrator, on a laptop', () => {
+  it('registers a worker, is shown the first password once, and disables the account', async () => {
+    const admin = await person(browser, LAPTOP);
+    await signIn(admin.page, 'admin');
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Pengguna' }).click();
+    await page.getByRole('heading', { name: 'Pengguna baru' }).waitFor();
+    const username = `peksos.e2e${stamp}`;
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Nama lengkap').fill('Peksos Uji Garut');
+    await page.getByLabel('Sakti Peksos').check();
+    await page.getByLabel('Wilayah kerja').fill('32.05');
+    await page.getByRole('button', { name: 'Daftarkan pengguna' }).click();
+    await page.getByText(`${username} terdaftar. Kata sandi pertama:`).waitFor();
+    assert.ok(((await page.getByTestId('initial-password').textContent()) ?? '').length >= 12);
+    const card = page.locator('.card', { hasText: username });
+    await card.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await card.getByText('nonaktif', { exact: true }).waitFor();
+    await check(page, 'laptop-admin-users');
+    assert.deepEqual(admin.errors, []);
+    await admin.context.close();
+  });
+});

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ApiProblem, whenSessionEnds } from './lib/api';
-import { handlesCases, isPartner, monitors, useSession } from './lib/session';
+import { handlesCases, isAdmin, isPartner, monitors, useSession } from './lib/session';
 import { Layout } from './components/Layout';
 import { SignInScreen, NotForYouScreen } from './components/SignIn';
 import { Loading, ProblemAlert } from './components/Feedback';
@@ -13,6 +13,7 @@ import { ReportInboxScreen } from './features/lapor/ReportInboxScreen';
 import { ReportScreen } from './features/lapor/ReportScreen';
 import { NotFoundScreen } from './components/NotFound';
 import { NotificationsScreen } from './features/notifications/NotificationsScreen';
+import { UsersScreen } from './features/admin/UsersScreen';
 import { PartnerReferralScreen } from './features/partner/PartnerReferralScreen';
 import { ReferralInboxScreen } from './features/partner/ReferralInboxScreen';
 import { MyThreadsScreen, ThreadScreen } from './features/coordination/MyThreadsScreen';
@@ -69,6 +70,7 @@ function PeoplesScreens() {
             <Route path="/" element={monitoring} />
             <Route path="/monitoring" element={monitoring} />
             <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
+            {isAdmin(session.data) && <Route path="/admin/users" element={<UsersScreen />} />}
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>
         ) : isPartner(session.data) ? (

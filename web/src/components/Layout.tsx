@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { csrfCookie, handlesCases, isPartner, monitors, type Session } from '../lib/session';
+import { csrfCookie, handlesCases, isAdmin, isPartner, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useUnread } from '../features/notifications/api';
 
@@ -57,6 +57,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
       {!handlesCases(session) && monitors(session) && (
         <nav className="tabs" aria-label={t('nav.label')}>
           <NavLink to="/" end>{t('nav.monitoring')}</NavLink>
+          {isAdmin(session) && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
         </nav>
       )}
       <main id="main" className="content">

@@ -32,6 +32,8 @@ export const handlesCases = (s?: Session) => isWorker(s) || isSupervisor(s);
 /** A provider agency's users: referrals and coordination addressed to their agency. */
 export const isPartner = (s?: Session) => !!s?.roles.includes('PARTNER');
 
+export const isAdmin = (s?: Session) => !!s?.roles.includes('ADMIN');
+
 /** Who sees the monitoring dashboards: the ministry's analysts (national), supervisors (their province), admins. */
 export const monitors = (s?: Session) => !!s && ['MINISTRY_ANALYST', 'SUPERVISOR', 'ADMIN'].some((r) => s.roles.includes(r));
 
