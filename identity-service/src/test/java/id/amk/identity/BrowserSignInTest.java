@@ -129,4 +129,24 @@ class BrowserSignInTest {
         assertThat(browser.get("http://localhost:" + port + "/login?lang=en", "text/html").body())
                 .contains("Sign in to AMK", "Password");
     }
+
+    @Test
+    void an_administrator_cannot_disable_their_own_account() throws Exception {
+        OidcBrowser browser = new OidcBrowser(port);
+        String token = JSON.readTree(browser.signInForTokens("admin", "Demo#2026").body()).path("access_token").asText();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JsonNode users = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users"))
+                .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        String self = null;
+        for (JsonNode u : users) {
+            if ("admin".equals(u.path("username").asText())) {
+                self = u.path("userId").asText();
+            }
+        }
+        HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users/" + self
+                        + "/disable")).header("Authorization", "Bearer " + token).header("Accept-Language", "id")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("urn:amk:problem:user.self-disable", "Akun Anda sendiri");
+    }
 }

@@ -47,8 +47,12 @@ class UserAdminController {
         return users.change(userId, request);
     }
 
+    /** Anyone's account but the caller's own: an administrator cannot lock themselves (and possibly everyone) out. */
     @PostMapping("/{userId}/disable")
-    UserView disable(@PathVariable String userId) {
+    UserView disable(@PathVariable String userId, java.security.Principal caller) {
+        if (caller != null && users.get(userId).username().equals(caller.getName())) {
+            throw new id.amk.platform.web.ProblemException(HttpStatus.CONFLICT, "user.self-disable", java.util.Map.of());
+        }
         return users.setEnabled(userId, false);
     }
 
