@@ -138,7 +138,8 @@ describe('a social worker on a phone', () => {
     assert.match(await page.locator('.stepper [aria-current=step]').innerText(), /Penerimaan/);
     await check(page, 'phone-case-as-of');
     await page.getByRole('button', { name: 'Kembali ke keadaan sekarang' }).click();
-    assert.match(await page.locator('.stepper [aria-current=step]').innerText(), /Terminasi/);
+    await page.getByText(/hanya baca/).waitFor({ state: 'detached' });
+    await page.locator('.stepper [aria-current=step]', { hasText: 'Terminasi' }).waitFor();
   });
 
   it('is told when someone else changed the case, keeps what was typed, and sends it again', async () => {
