@@ -124,9 +124,22 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
   let partner;
   after(async () => { await partner?.context.close(); });
 
-  it('the worker refers the new case to the Sentra (the case-service event reaches referral-service within moments)', async () => {
+  it('the worker records the child\'s details on the new case and refers it to the Sentra', async () => {
     const worker = await person(browser, PHONE);
     await signIn(worker.page, 'peksos.bandung');
+    // a case from a report starts without the child's personal data: the worker records what they learned
+    await worker.page.goto(`${BASE}/cases/${caseId}`);
+    await worker.page.getByRole('heading', { name: 'Anak belum dikenal' }).waitFor();
+    const child = worker.page.locator('form[aria-labelledby=step-child]');
+    await child.getByLabel('Nama anak').fill(`Nur ${stamp}`);
+    await child.getByLabel('Perkiraan umur (tahun)').fill('8');
+    await child.getByLabel('Jenis kelamin').selectOption('F');
+    await child.getByLabel('Orang tua/wali', { exact: true }).fill('Ibu Sari');
+    await child.getByLabel('Telepon orang tua/wali').fill('0813-1111-2222');
+    await check(worker.page, 'phone-case-child-details');
+    await child.getByRole('button', { name: 'Simpan data anak' }).click();
+    await worker.page.getByText('Data anak disimpan.').waitFor();
+    await worker.page.getByRole('heading', { name: `Nur ${stamp}` }).waitFor();
     const csrf = (await worker.context.cookies()).find((c) => c.name === 'XSRF-TOKEN').value;
     let status = 0;
     for (let i = 0; i < 30 && status !== 201; i++) {
@@ -139,7 +152,7 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
     await worker.context.close();
   });
 
-  it('the provider is notified, opens the referral, accepts it and records a session', async () => {
+  it('the provider is notified, opens the referral, sees the child\'s minimum details, accepts it and records a session', async () => {
     partner = await person(browser, PHONE);
     await signIn(partner.page, 'mitra.handayani');
     const { page } = partner;
@@ -150,6 +163,13 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
     await check(page, 'phone-partner-inbox');
     await page.locator('.card', { hasText: 'menunggu jawaban' }).first().getByRole('link').click();
     await page.getByRole('heading', { name: 'Rujukan layanan ATENSI' }).waitFor();
+    // the minimum to take the child in, from case-service, while the referral is open and consent stands
+    const intake = page.getByRole('region', { name: 'Data minimum anak' });
+    await intake.getByText(`Nur ${stamp}`).waitFor({ timeout: 20000 });
+    await intake.getByText('± 8 tahun (perkiraan)').waitFor();
+    await intake.getByText('Persetujuan wali').waitFor();
+    await intake.getByRole('link', { name: '0813-1111-2222' }).waitFor();
+    await intake.getByRole('link', { name: 'peksos.bandung@dinsos-bandung.example.org' }).waitFor();
     await check(page, 'phone-partner-referral');
     await page.getByRole('button', { name: 'Terima rujukan' }).click();
     await page.getByRole('heading', { name: 'Catat sesi layanan' }).waitFor();
@@ -240,10 +260,17 @@ describe('the administrator, on a laptop', () => {
     await page.getByLabel('Nama lengkap').fill('Peksos Uji Garut');
     await page.getByLabel('Sakti Peksos').check();
     await page.getByLabel('Wilayah kerja').fill('32.05');
+    await page.getByLabel('Surel kerja').fill(`${username}@dinsos-garut.example.org`);
     await page.getByRole('button', { name: 'Daftarkan pengguna' }).click();
     await page.getByText(`${username} terdaftar. Kata sandi pertama:`).waitFor();
     assert.ok(((await page.getByTestId('initial-password').textContent()) ?? '').length >= 12);
     const card = page.locator('.card', { hasText: username });
+    await card.getByText(`${username}@dinsos-garut.example.org`, { exact: false }).waitFor();
+    // a reset shows a temporary password once (the user sets their own at the next sign-in)
+    page.once('dialog', (dialog) => dialog.accept());
+    await card.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
+    await page.getByText(`Kata sandi sementara ${username}:`).waitFor();
+    assert.ok(((await page.getByTestId('temporary-password').textContent()) ?? '').length >= 12);
     await card.getByRole('button', { name: 'Nonaktifkan' }).click();
     await card.getByText('nonaktif', { exact: true }).waitFor();
     await check(page, 'laptop-admin-users');

@@ -14,7 +14,7 @@ import { useCase, type CaseDetail, type Stage } from './api';
 import { HistoryTimeline } from './HistoryTimeline';
 import { localToInstant } from './rules';
 import {
-  AssessmentForm, ClosureForm, FirstContactForm, FollowUpForm, NoteForm, PlanForm, ReasonForm, StartInterventionForm, type StepProps,
+  AssessmentForm, ChildDetailsForm, ClosureForm, FirstContactForm, FollowUpForm, NoteForm, PlanForm, ReasonForm, StartInterventionForm, type StepProps,
 } from './StepForms';
 
 type Tab = 'work' | 'history' | 'coordination';
@@ -77,6 +77,7 @@ export function CaseScreen({ session }: { session: Session }) {
         {tab === 'work' && (
           <>
             <CaseFacts detail={detail} />
+            {!asOf && !detail.personalDataErased && detail.stage !== 'CLOSED' && <ChildDetailsForm key={current.data.etag} {...props} />}
             {!asOf && (
               <section aria-labelledby="next-step">
                 <h2 id="next-step">{t('case.nextStep')}</h2>

@@ -7,19 +7,10 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { useClusters, useNamer } from '../../lib/reference';
 import type { Session } from '../../lib/session';
 import { ABH_ROLES, RISK_LEVELS, SOURCES, useRegisterCase } from './api';
-import { isChildBirthDate, nikLooksValid } from './rules';
+import { CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
 
-interface RegisterForm {
+interface RegisterForm extends ChildForm {
   regionCode: string;
-  name: string;
-  nik: string;
-  birthDate: string;
-  estimatedAge: string;
-  sex: string;
-  disability: string;
-  address: string;
-  guardianName: string;
-  guardianPhone: string;
   clusters: string[];
   abhRole: string;
   riskLevel: string;
@@ -27,7 +18,7 @@ interface RegisterForm {
   consent: boolean;
 }
 
-const FIELDS = ['regionCode', 'child.name', 'child.nik', 'child.birthDate', 'child.estimatedAge', 'clusters', 'abhRole', 'riskLevel', 'source'];
+const FIELDS = ['regionCode', ...CHILD_FIELDS, 'clusters', 'abhRole', 'riskLevel', 'source'];
 
 export function RegisterCaseScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -37,7 +28,7 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
   const register = useRegisterCase();
   const defaultRegion = session.regions.find((r) => r.includes('.')) ?? session.regions[0] ?? '';
   const form = useForm<RegisterForm>({
-    defaultValues: { regionCode: defaultRegion, clusters: [], riskLevel: '', source: 'WALK_IN', consent: false, sex: '' },
+    defaultValues: { ...childForm(), regionCode: defaultRegion, clusters: [], riskLevel: '', source: 'WALK_IN', consent: false },
   });
   const { errors } = form.formState;
   const chosenClusters = form.watch('clusters');
@@ -47,17 +38,7 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
     register.mutate(
       {
         regionCode: v.regionCode,
-        child: {
-          name: v.name.trim(),
-          nik: v.nik.trim() || null,
-          birthDate: v.birthDate || null,
-          estimatedAge: v.estimatedAge === '' ? null : Number(v.estimatedAge),
-          sex: v.sex || null,
-          disability: v.disability.trim() || null,
-          address: v.address.trim() || null,
-          guardianName: v.guardianName.trim() || null,
-          guardianPhone: v.guardianPhone.trim() || null,
-        },
+        child: childBody(v),
         clusters: v.clusters,
         abhRole: v.clusters.includes('ABH') ? v.abhRole || null : null,
         riskLevel: v.riskLevel,
@@ -83,47 +64,7 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
           )} />
 
         <h2>{t('register.child')}</h2>
-        <Field label={t('child.name')} error={errors.name?.message ?? problemFor(api, 'child.name')}>
-          {(p) => <input {...p} autoComplete="off" {...form.register('name', { validate: (v) => v.trim() !== '' || t('register.errors.required') })} />}
-        </Field>
-        <Field label={t('child.nik')} hint={t('child.nikHint')} error={errors.nik?.message ?? problemFor(api, 'child.nik')}>
-          {(p) => <input {...p} inputMode="numeric" autoComplete="off" maxLength={16}
-            {...form.register('nik', { validate: (v) => v.trim() === '' || nikLooksValid(v.trim()) || t('register.errors.nik') })} />}
-        </Field>
-        <div className="row">
-          <Field label={t('child.birthDate')} error={errors.birthDate?.message ?? problemFor(api, 'child.birthDate')}>
-            {(p) => <input {...p} type="date" {...form.register('birthDate', {
-              validate: (v, all) => (v === '' ? all.estimatedAge !== '' || t('register.errors.birthOrAge') : isChildBirthDate(v) || t('register.errors.notAChild')),
-            })} />}
-          </Field>
-          <Field label={t('child.estimatedAge')} error={errors.estimatedAge?.message ?? problemFor(api, 'child.estimatedAge')}>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={17}
-              {...form.register('estimatedAge', { validate: (v) => v === '' || (Number(v) >= 0 && Number(v) <= 17) || t('register.errors.notAChild') })} />}
-          </Field>
-        </div>
-        <Field label={t('child.sex')}>
-          {(p) => (
-            <select {...p} {...form.register('sex')}>
-              <option value="">{t('common.unknown')}</option>
-              <option value="F">{t('sex.F')}</option>
-              <option value="M">{t('sex.M')}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={t('child.disability')} hint={t('child.disabilityHint')}>
-          {(p) => <input {...p} autoComplete="off" {...form.register('disability')} />}
-        </Field>
-        <Field label={t('child.address')}>
-          {(p) => <input {...p} autoComplete="off" {...form.register('address')} />}
-        </Field>
-        <div className="row">
-          <Field label={t('child.guardianName')}>
-            {(p) => <input {...p} autoComplete="off" {...form.register('guardianName')} />}
-          </Field>
-          <Field label={t('child.guardianPhone')}>
-            {(p) => <input {...p} type="tel" autoComplete="off" {...form.register('guardianPhone')} />}
-          </Field>
-        </div>
+        <ChildFields form={form} api={api} />
 
         <h2>{t('register.situation')}</h2>
         <CodeChoices legend={t('register.clusters')} items={clusters.data} name={name}

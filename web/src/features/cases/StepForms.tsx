@@ -5,6 +5,7 @@ import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../..
 import { useComponents, useNamer } from '../../lib/reference';
 import type { Versioned } from '../../lib/api';
 import { RISK_LEVELS, isConflict, useCaseStep, type CaseDetail } from './api';
+import { CHILD_FIELDS, childBody, ChildFields, childForm } from './ChildFields';
 import { lines, localToInstant, notInFuture, nowLocal } from './rules';
 
 type Step = ReturnType<typeof useCaseStep>;
@@ -224,5 +225,29 @@ export function NoteForm(props: StepProps) {
       </Field>
       <SubmitButton pending={step.isPending}>{t('step.note.submit')}</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * The child's personal data, recorded or corrected as the worker learns them (a case from a Lapor Sosial report starts
+ * without them): open while nothing is known, folded away once the child has a name.
+ */
+export function ChildDetailsForm(props: StepProps) {
+  const step = useCaseStep(props.detail.caseId, props.current);
+  const { t } = useTranslation();
+  const form = useForm({ defaultValues: childForm(props.detail.child) });
+  const e = step.error;
+  return (
+    <details className="step-details" open={!props.detail.child?.name}>
+      <summary>{props.detail.child?.name ? t('step.child.edit') : t('step.child.title')}</summary>
+      <form className="form step" noValidate aria-labelledby="step-child"
+        onSubmit={form.handleSubmit((v) => send(step, props, 'child', childBody(v), t('step.child.done')))}>
+        <h3 id="step-child">{t('step.child.title')}</h3>
+        <p className="hint">{t('step.child.hint')}</p>
+        <StepProblem error={e} fields={CHILD_FIELDS} />
+        <ChildFields form={form} api={e} />
+        <SubmitButton pending={step.isPending}>{t('step.child.submit')}</SubmitButton>
+      </form>
+    </details>
   );
 }

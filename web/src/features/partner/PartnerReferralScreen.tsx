@@ -6,7 +6,7 @@ import { CodeChoices, Field } from '../../components/Form';
 import { CoordinationThread } from '../coordination/CoordinationThread';
 import { formatDateTime } from '../../lib/i18n';
 import { useComponents, useNamer } from '../../lib/reference';
-import { useReferral, useReferralAction, type Referral } from './api';
+import { useIntake, useReferral, useReferralAction, type Referral } from './api';
 
 const DECLINE_REASONS = ['NO_CAPACITY', 'COMPONENT_NOT_OFFERED', 'OUT_OF_AREA', 'NOT_SUITABLE', 'OTHER'];
 const OUTCOMES = ['GOALS_MET', 'PARTIALLY_MET', 'NOT_MET'];
@@ -32,9 +32,44 @@ export function PartnerReferralScreen() {
         {r.status === 'REQUESTED' && <><dt>{t('partner.referral.answerBy')}</dt><dd>{formatDateTime(r.respondBy)}</dd></>}
         <dt>{t('partner.referral.sessions')}</dt><dd>{r.sessions}</dd>
       </dl>
-      <p className="muted small">{t('partner.referral.childNote')}</p>
+      <ChildIntake referral={r} />
       <Actions referral={r} etag={referral.data.etag} componentName={componentName} />
       <CoordinationThread caseId={r.caseId} />
+    </section>
+  );
+}
+
+const OPEN = ['REQUESTED', 'ACCEPTED', 'IN_SERVICE'];
+
+/** The child's minimum details while the referral is open; every read is recorded in case-service's audit. */
+function ChildIntake({ referral }: { referral: Referral }) {
+  const { t } = useTranslation();
+  const open = OPEN.includes(referral.status);
+  const intake = useIntake(referral, open);
+  if (!open) return <p className="muted small">{t('partner.intake.closed')}</p>;
+  if (intake.isPending) return <Loading />;
+  if (intake.isError) return <ProblemAlert error={intake.error} />;
+  const { child, guardian, worker, consent, caseNumber } = intake.data;
+  return (
+    <section className="card intake" aria-labelledby="intake-title">
+      <h2 id="intake-title">{t('partner.intake.title')}</h2>
+      <dl className="facts">
+        <dt>{t('partner.intake.name')}</dt><dd>{child.name}</dd>
+        <dt>{t('partner.intake.age')}</dt>
+        <dd>{child.age == null ? '—' : t(child.ageEstimated ? 'partner.intake.ageEstimated' : 'partner.intake.years', { count: child.age })}</dd>
+        <dt>{t('partner.intake.sex')}</dt><dd>{child.sex ? t(`sex.${child.sex}`) : '—'}</dd>
+        <dt>{t('partner.intake.guardian')}</dt>
+        <dd>{guardian.name ?? '—'}{guardian.phone && <> · <a href={`tel:${guardian.phone}`}>{guardian.phone}</a></>}</dd>
+        <dt>{t('partner.intake.worker')}</dt>
+        <dd>
+          {worker ? <>{worker.name ?? worker.username}
+            {worker.phone && <> · <a href={`tel:${worker.phone}`}>{worker.phone}</a></>}
+            {worker.email && <> · <a href={`mailto:${worker.email}`}>{worker.email}</a></>}</> : '—'}
+        </dd>
+        <dt>{t('partner.intake.case')}</dt><dd>{caseNumber}</dd>
+        <dt>{t('partner.intake.basis')}</dt><dd>{t(`partner.intake.consent.${consent}`)}</dd>
+      </dl>
+      <p className="muted small">{t('partner.intake.note')}</p>
     </section>
   );
 }

@@ -122,6 +122,51 @@ class BrowserSignInTest {
     }
 
     @Test
+    void a_user_registered_by_an_admin_sets_their_own_password_at_the_first_sign_in_before_the_app_gets_a_code() throws Exception {
+        String username = "firstsignin-" + UUID.randomUUID().toString().substring(0, 8);
+        var registered = users.register(new UserRequest(username, "First Sign-in", List.of("MINISTRY_ANALYST"), List.of(), null));
+        OidcBrowser browser = new OidcBrowser(port);
+        URI asked = browser.signIn(username, registered.initialPassword());
+        assertThat(asked.getPath()).isEqualTo("/password");
+        // nowhere else to go meanwhile
+        assertThat(browser.get("http://localhost:" + port + "/", "text/html").headers().firstValue("Location").orElse(""))
+                .endsWith("/password");
+        HttpResponse<String> tooShort = browser.fill("/password?lang=id", Map.of("password", "pendek", "repeat", "pendek"));
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("sekurang-kurangnya 12 karakter");
+        assertThat(browser.fill("/password", Map.of("password", registered.initialPassword(), "repeat", registered.initialPassword()))
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> saved = browser.fill("/password", Map.of("password", "Kuat-Sekali-2026!", "repeat", "Kuat-Sekali-2026!"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        URI callback = browser.follow(saved);
+        assertThat(callback.toString()).startsWith(OidcBrowser.REDIRECT);
+        assertThat(browser.token(Map.of("grant_type", "authorization_code", "code", OidcBrowser.query(callback, "code"),
+                "redirect_uri", OidcBrowser.REDIRECT, "code_verifier", browser.verifier)).statusCode()).isEqualTo(200);
+        // the new password is the password now, and asks for nothing more
+        assertThat(new OidcBrowser(port).signIn(username, "Kuat-Sekali-2026!").toString()).startsWith(OidcBrowser.REDIRECT);
+    }
+
+    @Test
+    void a_password_reset_and_a_disable_end_the_refresh_tokens_at_once() throws Exception {
+        String reset = "reset-" + UUID.randomUUID().toString().substring(0, 8);
+        String disabled = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        var resetUser = users.register(new UserRequest(reset, "Reset", List.of("MINISTRY_ANALYST"), List.of(), null), "correct-horse-battery");
+        var disabledUser = users.register(new UserRequest(disabled, "Gone", List.of("MINISTRY_ANALYST"), List.of(), null), "correct-horse-battery");
+        OidcBrowser first = new OidcBrowser(port);
+        String refreshReset = JSON.readTree(first.signInForTokens(reset, "correct-horse-battery").body()).path("refresh_token").asText();
+        OidcBrowser second = new OidcBrowser(port);
+        String refreshDisabled = JSON.readTree(second.signInForTokens(disabled, "correct-horse-battery").body()).path("refresh_token").asText();
+
+        var temporary = users.resetPassword(resetUser.userId());
+        users.setEnabled(disabledUser.userId(), false);
+        assertThat(first.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshReset)).statusCode()).isEqualTo(400);
+        assertThat(second.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshDisabled)).statusCode()).isEqualTo(400);
+        // the old password no longer signs in; the temporary one leads to setting one's own
+        assertThat(new OidcBrowser(port).signIn(reset, "correct-horse-battery").getPath()).isEqualTo("/login");
+        assertThat(new OidcBrowser(port).signIn(reset, temporary.temporaryPassword()).getPath()).isEqualTo("/password");
+    }
+
+    @Test
     void the_sign_in_page_speaks_bahasa_indonesia_and_english() throws Exception {
         OidcBrowser browser = new OidcBrowser(port);
         assertThat(browser.get("http://localhost:" + port + "/login?lang=id", "text/html").body())

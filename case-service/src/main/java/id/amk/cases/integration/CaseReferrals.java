@@ -27,8 +27,16 @@ public class CaseReferrals implements IntegrationEventListener {
 
     static final String COLLECTION = "case_referrals";
 
+    /** {@code agencyId}: whose users answer the referral; {@code consent}: what it stands on (null from older publishers). */
     public record Referral(String referralId, String providerId, String status, List<String> components, Date changedAt,
-                           int sessionsDelivered, boolean escalated) {
+                           int sessionsDelivered, boolean escalated, String agencyId, String consent) {
+
+        private static final Set<String> OPEN = Set.of("REQUESTED", "ACCEPTED", "IN_SERVICE");
+
+        /** Open (not declined, completed or cancelled — a withdrawal of consent cancels it) and standing on consent or an override. */
+        public boolean sharesChildDetails() {
+            return OPEN.contains(status) && consent != null;
+        }
     }
 
     private final MongoTemplate mongo;
@@ -72,15 +80,25 @@ public class CaseReferrals implements IntegrationEventListener {
         }
         mongo.upsert(Query.query(Criteria.where("_id").is(changed.referralId())),
                 new Update().set("caseId", changed.caseId()).set("providerId", changed.providerId()).set("status", changed.status())
-                        .set("components", changed.components()).set("changedAt", Date.from(changed.changedAt())), COLLECTION);
+                        .set("components", changed.components()).set("changedAt", Date.from(changed.changedAt()))
+                        .set("agencyId", changed.agencyId()).set("consent", changed.consent()), COLLECTION);
     }
 
     public List<Referral> of(String caseId) {
         return mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, COLLECTION).stream()
-                .map(d -> new Referral(d.getString("_id"), d.getString("providerId"), d.getString("status"),
-                        d.getList("components", String.class), d.getDate("changedAt"),
-                        d.get("sessionsDelivered", Number.class) == null ? 0 : d.get("sessionsDelivered", Number.class).intValue(),
-                        Boolean.TRUE.equals(d.getBoolean("escalated"))))
-                .toList();
+                .map(CaseReferrals::referral).toList();
+    }
+
+    /** The referral of this case with this id, as far as its events have arrived. */
+    public java.util.Optional<Referral> find(String caseId, String referralId) {
+        return java.util.Optional.ofNullable(mongo.findById(referralId, Document.class, COLLECTION))
+                .filter(d -> caseId.equals(d.getString("caseId"))).map(CaseReferrals::referral);
+    }
+
+    private static Referral referral(Document d) {
+        return new Referral(d.getString("_id"), d.getString("providerId"), d.getString("status"),
+                d.getList("components", String.class), d.getDate("changedAt"),
+                d.get("sessionsDelivered", Number.class) == null ? 0 : d.get("sessionsDelivered", Number.class).intValue(),
+                Boolean.TRUE.equals(d.getBoolean("escalated")), d.getString("agencyId"), d.getString("consent"));
     }
 }

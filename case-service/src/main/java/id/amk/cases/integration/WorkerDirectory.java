@@ -25,7 +25,9 @@ public class WorkerDirectory implements IntegrationEventListener {
 
     static final String COLLECTION = "workers";
 
-    public record Worker(String username, List<String> roles, List<String> regions, boolean enabled, Instant asOf) {
+    /** {@code displayName}, {@code email} and {@code phone}: the worker's name and work contacts, when identity-service has them. */
+    public record Worker(String username, List<String> roles, List<String> regions, boolean enabled, Instant asOf, String displayName,
+                         String email, String phone) {
     }
 
     private final MongoTemplate mongo;
@@ -48,10 +50,12 @@ public class WorkerDirectory implements IntegrationEventListener {
     public void on(ReceivedEvent event) {
         if (UserRegistered.TYPE.type().equals(event.type())) {
             UserRegistered user = event.dataAs(UserRegistered.class);
-            upsert(user.username(), user.roles(), user.regionCodes(), user.enabled(), user.registeredAt());
+            upsert(user.username(), user.roles(), user.regionCodes(), user.enabled(), user.registeredAt(),
+                    new Document("displayName", user.displayName()).append("email", user.email()).append("phone", user.phone()));
         } else if (UserChanged.TYPE.type().equals(event.type())) {
             UserChanged user = event.dataAs(UserChanged.class);
-            upsert(user.username(), user.roles(), user.regionCodes(), user.enabled(), user.changedAt());
+            upsert(user.username(), user.roles(), user.regionCodes(), user.enabled(), user.changedAt(),
+                    new Document("displayName", user.displayName()).append("email", user.email()).append("phone", user.phone()));
         }
     }
 
@@ -60,11 +64,12 @@ public class WorkerDirectory implements IntegrationEventListener {
     }
 
     /** Only a newer state replaces the stored one: redelivered or late events leave the directory as it is. */
-    private void upsert(String username, List<String> roles, List<String> regions, boolean enabled, Instant asOf) {
+    private void upsert(String username, List<String> roles, List<String> regions, boolean enabled, Instant asOf, Document contact) {
         Worker current = mongo.findById(username, Worker.class, COLLECTION);
         if (current == null || current.asOf().isBefore(asOf)) {
             mongo.save(new Document("_id", username).append("username", username).append("roles", roles).append("regions", regions)
-                    .append("enabled", enabled).append("asOf", Date.from(asOf)), COLLECTION);
+                    .append("enabled", enabled).append("asOf", Date.from(asOf)).append("displayName", contact.getString("displayName"))
+                    .append("email", contact.getString("email")).append("phone", contact.getString("phone")), COLLECTION);
         }
     }
 

@@ -18,7 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -27,6 +26,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import id.amk.identity.login.PasswordChangeController;
+import id.amk.identity.users.UserService;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -46,6 +48,8 @@ public class AuthorizationServerConfig {
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                // a person with a temporary password sets their own before the app gets a code
+                .addFilterAfter(new PasswordChangeController.Required(), SecurityContextHolderFilter.class)
                 .with(authorizationServer, server -> server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout
                         // a sign-out whose id_token_hint is no longer the grant's newest ID token (each refresh issues a new
                         // one, seen in the browser tests) still ends the sign-in session here, and shows the signed-out page
@@ -81,13 +85,14 @@ public class AuthorizationServerConfig {
     /** Everything else: the sign-in page for people, open probes and API documentation. */
     @Bean
     @Order(3)
-    SecurityFilterChain login(HttpSecurity http) throws Exception {
+    SecurityFilterChain login(HttpSecurity http, UserService users) throws Exception {
         return http
+                .addFilterAfter(new PasswordChangeController.Required(), SecurityContextHolderFilter.class)
                 // the page with any query (?error, ?lang=id); formLogin's own permitAll matches exact URLs only
                 .authorizeHttpRequests(auth -> auth.requestMatchers(ResourceServerAutoConfiguration.OPEN_PATHS).permitAll()
                         .requestMatchers("/login").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new PasswordChangeController.SignedIn(users)).permitAll())
                 .build();
     }
 
@@ -104,7 +109,7 @@ public class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, RegisteredClientRepository clients) {
+    MongoAuthorizationService authorizationService(MongoTemplate mongo, RegisteredClientRepository clients) {
         return new MongoAuthorizationService(mongo, clients);
     }
 

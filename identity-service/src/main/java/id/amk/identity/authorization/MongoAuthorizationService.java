@@ -38,7 +38,7 @@ import java.util.function.Function;
  * identity-service's database, so that a restart or a second instance loses no sign-in: what Spring's
  * JdbcOAuth2AuthorizationService does for SQL, with the same Jackson modules for the attributes.
  */
-public class MongoAuthorizationService implements OAuth2AuthorizationService {
+public class MongoAuthorizationService implements OAuth2AuthorizationService, id.amk.identity.users.Grants {
 
     static final String COLLECTION = "oauth2_authorizations";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -99,6 +99,12 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
         }
         // a grant still waiting for its code has no token yet: keep it for the length of a sign-in
         return latest != null ? latest : Date.from(Instant.now().plus(java.time.Duration.ofMinutes(30)));
+    }
+
+    /** A person's grants (authorization code flow, with its refresh tokens); a machine client's are not a person's. */
+    @Override
+    public void endAllOf(String username) {
+        mongo.remove(Query.query(Criteria.where("principalName").is(username).and("grantType").ne("client_credentials")), COLLECTION);
     }
 
     @Override

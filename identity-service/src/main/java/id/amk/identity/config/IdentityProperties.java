@@ -31,7 +31,8 @@ public record IdentityProperties(String issuer, Duration accessTokenTtl, List<Ag
         }
     }
 
-    public record User(String username, String password, String displayName, List<String> roles, List<String> regions, String agency) {
+    public record User(String username, String password, String displayName, List<String> roles, List<String> regions, String agency,
+                       String email, String phone) {
         public User {
             roles = roles == null ? List.of() : roles;
             regions = regions == null ? List.of() : regions;

@@ -45,6 +45,7 @@ class SeedAccounts implements ApplicationRunner {
                 clientService.register(new ClientRequest(c.id(), c.redirectUris().isEmpty() ? OAuthClient.Kind.MACHINE : OAuthClient.Kind.WEB,
                         "seeded from configuration", c.scopes(), c.redirectUris()), c.secret()));
         properties.users().stream().filter(u -> users.findByUsername(u.username()).isEmpty()).forEach(u ->
-                userService.register(new UserRequest(u.username(), u.displayName(), u.roles(), u.regions(), u.agency()), u.password()));
+                userService.register(new UserRequest(u.username(), u.displayName(), u.roles(), u.regions(), u.agency(), u.email(), u.phone()),
+                        u.password()));
     }
 }

@@ -30,8 +30,7 @@ class LoginPageController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String login(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
-        Locale locale = "id".equals(lang) ? Locale.forLanguageTag("id") : "en".equals(lang) ? Locale.ENGLISH : request.getLocale();
+        Locale locale = locale(request);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String error = "";
         if (request.getParameter("error") != null) {
@@ -40,6 +39,28 @@ class LoginPageController {
             error = "<p class=\"error\" role=\"alert\">" + text(last instanceof LockedException ? "login.locked" : "login.failed", locale) + "</p>";
         }
         String loggedOut = request.getParameter("logout") != null ? "<p class=\"info\">" + text("login.loggedOut", locale) + "</p>" : "";
+        return page(locale, text("login.title", locale), """
+                <p>%s</p>
+                %s%s
+                <form method="post" action="login">
+                  <label for="username">%s</label><input id="username" name="username" autocomplete="username" required autofocus>
+                  <label for="password">%s</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+                  <input type="hidden" name="%s" value="%s">
+                  <button type="submit">%s</button>
+                </form>
+                """.formatted(text("login.intro", locale), error, loggedOut, text("login.username", locale), text("login.password", locale),
+                csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()),
+                csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()), text("login.submit", locale)));
+    }
+
+    /** Accept-Language, or {@code ?lang=id|en}. */
+    static Locale locale(HttpServletRequest request) {
+        String lang = request.getParameter("lang");
+        return "id".equals(lang) ? Locale.forLanguageTag("id") : "en".equals(lang) ? Locale.ENGLISH : request.getLocale();
+    }
+
+    /** One of identity-service's own pages (sign-in, password change): {@code title} escaped already, {@code body} HTML. */
+    static String page(Locale locale, String title, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="%s">
@@ -50,20 +71,10 @@ class LoginPageController {
                 button{padding:.6rem}.error{color:#a00}.info{color:#060}</style></head>
                 <body>
                 <h1>%s</h1>
-                <p>%s</p>
-                %s%s
-                <form method="post" action="login">
-                  <label for="username">%s</label><input id="username" name="username" autocomplete="username" required autofocus>
-                  <label for="password">%s</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-                  <input type="hidden" name="%s" value="%s">
-                  <button type="submit">%s</button>
-                </form>
+                %s
                 <p><a href="?lang=id">Bahasa Indonesia</a> · <a href="?lang=en">English</a></p>
                 </body></html>
-                """.formatted(locale.getLanguage(), text("login.title", locale), text("login.title", locale),
-                text("login.intro", locale), error, loggedOut, text("login.username", locale), text("login.password", locale),
-                csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()),
-                csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()), text("login.submit", locale));
+                """.formatted(locale.getLanguage(), title, title, body);
     }
 
     private String text(String code, Locale locale) {

@@ -21,7 +21,11 @@ public class UserAccount {
     List<String> roles = new ArrayList<>();
     List<String> regions = new ArrayList<>();
     String agency;
+    String email;
+    String phone;
     boolean enabled = true;
+    /** Set by an admin's registration or password reset: the password is temporary, the user sets their own at sign-in. */
+    boolean mustChangePassword;
     int failedLogins;
     Instant lockedUntil;
     Instant createdAt;
@@ -55,6 +59,18 @@ public class UserAccount {
 
     public String agency() {
         return agency;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
     }
 
     public boolean enabled() {

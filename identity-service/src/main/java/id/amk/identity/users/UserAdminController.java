@@ -56,6 +56,13 @@ class UserAdminController {
         return users.setEnabled(userId, false);
     }
 
+    /** A temporary password, in this answer only; the user sets their own at the next sign-in, their grants end now. */
+    @PostMapping("/{userId}/password-reset")
+    @Operation(summary = "Reset a user's password: a temporary one, shown once; the user must set their own at sign-in")
+    UserService.PasswordReset resetPassword(@PathVariable String userId) {
+        return users.resetPassword(userId);
+    }
+
     @PostMapping("/{userId}/enable")
     UserView enable(@PathVariable String userId) {
         return users.setEnabled(userId, true);

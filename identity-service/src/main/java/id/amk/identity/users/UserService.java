@@ -31,17 +31,19 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final IdentityEvents events;
     private final Clock clock;
+    private final Grants grants;
     private final int maxFailedLogins;
     private final Duration lockDuration;
 
     public UserService(UserAccounts users, Agencies agencies, PasswordEncoder passwords, IdentityEvents events, Clock clock,
-                       @Value("${amk.identity.lockout.max-failed-logins:5}") int maxFailedLogins,
+                       Grants grants, @Value("${amk.identity.lockout.max-failed-logins:5}") int maxFailedLogins,
                        @Value("${amk.identity.lockout.duration:15m}") Duration lockDuration) {
         this.users = users;
         this.agencies = agencies;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
+        this.grants = grants;
         this.maxFailedLogins = maxFailedLogins;
         this.lockDuration = lockDuration;
     }
@@ -51,11 +53,68 @@ public class UserService {
     }
 
     public Registered register(UserRequest request) {
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
-        return new Registered(register(request, password), password);
+        String password = temporaryPassword();
+        return new Registered(register(request, password, true), password);
     }
 
+    /** A user whose password is known beforehand (the demo accounts of configuration): no change asked at sign-in. */
     public UserView register(UserRequest request, String password) {
+        return register(request, password, false);
+    }
+
+    /** A temporary password, shown to the admin once; the user must replace it at their next sign-in. */
+    public record PasswordReset(UserView user, String temporaryPassword) {
+    }
+
+    /**
+     * Replaces the password with a temporary one the user must change at sign-in, unlocks the account, and ends
+     * every grant the user holds (refresh tokens stop working at once; access tokens run out within their lifetime).
+     */
+    public PasswordReset resetPassword(String userId) {
+        UserAccount user = find(userId);
+        String password = temporaryPassword();
+        user.passwordHash = passwords.encode(password);
+        user.mustChangePassword = true;
+        user.failedLogins = 0;
+        user.lockedUntil = null;
+        UserView view = UserView.of(users.save(user));
+        grants.endAllOf(user.username);
+        return new PasswordReset(view, password);
+    }
+
+    /**
+     * The user sets their own password (after a reset or a first sign-in): at least 12 characters, not the username,
+     * not the temporary one. Answers the reason code when refused.
+     */
+    public java.util.Optional<String> setOwnPassword(String username, String password) {
+        UserAccount user = users.findByUsername(username).orElseThrow();
+        if (password == null || password.length() < 12) {
+            return java.util.Optional.of("password.too-short");
+        }
+        if (password.length() > 200) {
+            return java.util.Optional.of("password.too-long");
+        }
+        if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            return java.util.Optional.of("password.contains-username");
+        }
+        if (passwords.matches(password, user.passwordHash)) {
+            return java.util.Optional.of("password.unchanged");
+        }
+        user.passwordHash = passwords.encode(password);
+        user.mustChangePassword = false;
+        users.save(user);
+        return java.util.Optional.empty();
+    }
+
+    public boolean mustChangePassword(String username) {
+        return users.findByUsername(username).map(UserAccount::mustChangePassword).orElse(false);
+    }
+
+    private String temporaryPassword() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
+    }
+
+    private UserView register(UserRequest request, String password, boolean mustChange) {
         checkScope(request);
         if (users.findByUsername(request.username()).isPresent()) {
             throw new ProblemException(HttpStatus.CONFLICT, "conflict", Map.of("field", "username"));
@@ -64,10 +123,11 @@ public class UserService {
         user.userId = UUID.randomUUID().toString();
         user.username = request.username();
         user.passwordHash = passwords.encode(password);
+        user.mustChangePassword = mustChange;
         apply(user, request);
         user.createdAt = clock.instant();
         user.outbox.add(events.of(user.userId, new UserRegistered(user.userId, user.username, user.displayName, user.roles(),
-                user.regions(), user.agency, true, user.createdAt)));
+                user.regions(), user.agency, true, user.createdAt, user.email, user.phone)));
         return UserView.of(users.insert(user));
     }
 
@@ -78,6 +138,7 @@ public class UserService {
         return changed(user);
     }
 
+    /** Disabling also ends every grant the user holds: a refresh after the disable is refused at once. */
     public UserView setEnabled(String userId, boolean enabled) {
         UserAccount user = find(userId);
         user.enabled = enabled;
@@ -85,7 +146,11 @@ public class UserService {
             user.failedLogins = 0;
             user.lockedUntil = null;
         }
-        return changed(user);
+        UserView view = changed(user);
+        if (!enabled) {
+            grants.endAllOf(user.username);
+        }
+        return view;
     }
 
     public List<UserView> list() {
@@ -118,7 +183,7 @@ public class UserService {
     private UserView changed(UserAccount user) {
         Instant now = clock.instant();
         user.outbox.add(events.of(user.userId, new UserChanged(user.userId, user.username, user.displayName, user.roles(),
-                user.regions(), user.agency, user.enabled, now)));
+                user.regions(), user.agency, user.enabled, now, user.email, user.phone)));
         return UserView.of(users.save(user));
     }
 
@@ -127,6 +192,8 @@ public class UserService {
         user.roles = new ArrayList<>(request.roles());
         user.regions = new ArrayList<>(request.regions());
         user.agency = request.agency();
+        user.email = request.email();
+        user.phone = request.phone();
     }
 
     /** Region and agency scope per role (DESIGN.md: a worker's regency, a supervisor's province, a partner's agency). */

@@ -36,7 +36,10 @@ public final class OidcBrowser {
         this.base = "http://localhost:" + port;
     }
 
-    /** Starts the flow and signs in; returns the final redirect (to the client with a code, or back to /login). */
+    /**
+     * Starts the flow and signs in; returns the final redirect (to the client with a code, back to /login, or to
+     * /password when the user must set their own password first).
+     */
     public URI signIn(String username, String password) throws Exception {
         HttpResponse<String> authorize = get(base + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT,
                 "redirect_uri", REDIRECT, "scope", "openid profile", "state", "s1",
@@ -49,7 +52,7 @@ public final class OidcBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password, "_csrf", csrf))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         URI next = location(submitted);
-        if (next.getPath().equals("/login")) {
+        if (next.getPath().equals("/login") || next.getPath().equals("/password")) {
             return next;
         }
         return location(get(next.toString(), "text/html"));
@@ -60,6 +63,20 @@ public final class OidcBrowser {
         URI callback = signIn(username, password);
         return token(Map.of("grant_type", "authorization_code", "code", String.valueOf(query(callback, "code")),
                 "redirect_uri", REDIRECT, "code_verifier", verifier));
+    }
+
+    /** Fills the form of one of identity-service's pages ({@code path}, CSRF field included) and posts it; no redirect followed. */
+    public HttpResponse<String> fill(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String csrf = field(get(base + path, "text/html").body(), "_csrf");
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put("_csrf", csrf);
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Follows a redirect answer once; answers where the next answer redirects to. */
+    public URI follow(HttpResponse<String> redirect) throws IOException, InterruptedException {
+        return location(get(location(redirect).toString(), "text/html"));
     }
 
     public HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {

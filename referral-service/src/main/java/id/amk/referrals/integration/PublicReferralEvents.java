@@ -83,7 +83,8 @@ class PublicReferralEvents implements IntegrationEventMapper {
 
     private static Optional<OutgoingEvent> status(ReferralEvent e, ReferralRequestedEvent request, ReferralStatus status, String reason) {
         return Optional.of(new OutgoingEvent(ReferralStatusChanged.TYPE, new ReferralStatusChanged(e.referralId(), e.caseId(),
-                request.providerId(), status.name(), names(request.components()), reason, e.at(), request.urgent(), request.agencyId())));
+                request.providerId(), status.name(), names(request.components()), reason, e.at(), request.urgent(), request.agencyId(),
+                request.consentBy() == null ? "EMERGENCY_OVERRIDE" : request.consentBy().name())));
     }
 
     private static List<String> names(Collection<Component> components) {

@@ -218,6 +218,67 @@ class CaseApiTest {
     }
 
     @Test
+    void the_provider_reads_the_childs_minimum_details_only_while_the_referral_is_open_and_every_read_is_audited() throws Exception {
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(NIK))).path("caseId").asText();
+        String referralId = UUID.randomUUID().toString();
+        Instant t = Instant.now().minusSeconds(600);
+        String intake = "/api/cases/" + caseId + "/referrals/" + referralId + "/intake";
+        String partner = TOKENS.userToken("mitra.handayani", List.of("PARTNER"), List.of("31"), "sentra-handayani-jakarta");
+        String otherAgency = TOKENS.userToken("mitra.lain", List.of("PARTNER"), List.of("32.73"), "uptd-ppa-kota-bandung");
+        try (var producer = producer()) {
+            publish(producer, UserRegistered.TYPE, "u-peksos-bandung", t, new UserRegistered("u-peksos-bandung", "peksos.bandung",
+                    "Sakti Peksos Kota Bandung", List.of("PEKSOS"), List.of("32.73"), null, true, t,
+                    "peksos.bandung@dinsos-bandung.example.org", "+62 812 2000 0101"));
+            publish(producer, ReferralStatusChanged.TYPE, referralId, t, new ReferralStatusChanged(referralId, caseId,
+                    "sentra-handayani-jakarta", "REQUESTED", List.of("THERAPY"), null, t, false, "sentra-handayani-jakarta", "GUARDIAN"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", intake, partner, null, null).statusCode() == 200);
+        Query audited = Query.query(Criteria.where("caseId").is(caseId).and("reader").is("mitra.handayani")
+                .and("what").is("referral-intake " + referralId));
+        long readsBefore = mongo.count(audited, "case_read_audit");
+        JsonNode read = json(send("GET", intake, partner, null, null));
+        assertThat(read.path("child").path("name").asText()).isEqualTo(CHILD_NAME);
+        assertThat(read.path("child").path("age").asInt()).isBetween(10, 12);
+        assertThat(read.path("child").path("sex").asText()).isEqualTo("F");
+        assertThat(read.path("guardian").path("phone").asText()).isEqualTo("081200000000");
+        assertThat(read.path("worker").path("name").asText()).isEqualTo("Sakti Peksos Kota Bandung");
+        assertThat(read.path("worker").path("email").asText()).isEqualTo("peksos.bandung@dinsos-bandung.example.org");
+        assertThat(read.path("consent").asText()).isEqualTo("GUARDIAN");
+        // the minimum only: no NIK, address or birth date
+        assertThat(read.toString()).doesNotContain(NIK).doesNotContain("Jl. Merdeka").doesNotContain("2015-07-05");
+        assertThat(mongo.count(audited, "case_read_audit")).isEqualTo(readsBefore + 1);
+
+        // another agency, a worker, an unknown referral: as if there were nothing
+        assertThat(send("GET", intake, otherAgency, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", intake, WORKER, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/cases/" + caseId + "/referrals/" + UUID.randomUUID() + "/intake", partner, null, null)
+                .statusCode()).isEqualTo(404);
+
+        // consent withdrawn: the referral is cancelled, the details are shared no more
+        try (var producer = producer()) {
+            publish(producer, ReferralStatusChanged.TYPE, referralId, t.plusSeconds(60), new ReferralStatusChanged(referralId, caseId,
+                    "sentra-handayani-jakarta", "CANCELLED", List.of("THERAPY"), "WITHDRAWN", t.plusSeconds(60), false,
+                    "sentra-handayani-jakarta", "GUARDIAN"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", intake, partner, null, null).statusCode() == 403);
+        HttpResponse<String> closed = send("GET", intake, partner, null, null, "id");
+        assertThat(json(closed).path("type").asText()).isEqualTo("urn:amk:problem:referral.intake-closed");
+        assertThat(json(closed).path("title").asText()).isEqualTo("Data anak tidak lagi dibagikan");
+        assertThat(closed.body()).doesNotContain(CHILD_NAME);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", AmkInfra.get().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void publish(KafkaProducer<String, byte[]> producer, id.amk.contracts.EventType type, String subject, Instant at,
+                                Object data) throws Exception {
+        producer.send(CloudEventRecords.of(type, UUID.randomUUID().toString(), "/amk/test", subject, at,
+                JSON.findAndRegisterModules().writeValueAsBytes(data), null)).get();
+    }
+
+    @Test
     void erasure_leaves_the_childs_data_readable_nowhere_while_the_history_stays() throws Exception {
         String name = "Ratna Erasure " + UUID.randomUUID().toString().substring(0, 8);
         String nik = "3273015206140007";
