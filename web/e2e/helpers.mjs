@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
 export const BASE = process.env.AMK_BASE_URL ?? 'http://localhost:8080';
+/** The embedded platform's dev mailbox (GreenMail behind ./amk up): every e-mail the platform sent, as JSON at /api/messages. */
+export const MAILBOX = process.env.AMK_MAILBOX_URL ?? `http://localhost:${process.env.AMK_MAILBOX_PORT ?? 8025}`;
 export const PASSWORD = 'Demo#2026';
 export const SHOTS = process.env.AMK_SCREENSHOTS ?? join(import.meta.dirname, '..', 'test-results', 'screenshots');
 export const PHONE = { width: 360, height: 640 };

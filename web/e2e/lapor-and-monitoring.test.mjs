@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, LAPTOP, PHONE, check, launch, person, signIn, touchTargets } from './helpers.mjs';
+import { BASE, LAPTOP, PHONE, check, launch, person, signIn, touchTargets, MAILBOX } from './helpers.mjs';
 
 let browser;
 const stamp = Date.now().toString(36);
@@ -159,6 +159,16 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
     await page.getByRole('heading', { name: 'Rujukan masuk' }).waitFor();
     await page.getByRole('link', { name: /^Pemberitahuan: [1-9]\d* belum dibaca$/ }).click();
     await page.getByText(/Rujukan baru untuk lembaga Anda/).first().waitFor();
+    // and by e-mail to the agency user's work address: what happened and a link, never the child's data
+    let mail;
+    for (let i = 0; i < 30 && !mail; i++) {
+      const messages = await (await page.request.get(`${MAILBOX}/api/messages`)).json();
+      mail = messages.find((m) => m.to.includes('layanan@sentra-handayani.example.org') && m.subject.startsWith('[AMK] Rujukan baru untuk lembaga Anda'));
+      if (!mail) await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.ok(mail, 'the provider\'s user was mailed');
+    assert.match(mail.body, /Buka AMK untuk melihatnya: http/);
+    assert.ok(!JSON.stringify(mail).includes(`Nur ${stamp}`), 'no child\'s name in the e-mail');
     await page.getByRole('link', { name: 'Rujukan masuk' }).click();
     await check(page, 'phone-partner-inbox');
     await page.locator('.card', { hasText: 'menunggu jawaban' }).first().getByRole('link').click();

@@ -64,7 +64,7 @@ class PlatformUpIT {
     @Order(1)
     void up_reports_every_process_healthy_with_the_addresses() {
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("all 7 processes healthy", "http://localhost:" + GATEWAY,
+        assertThat(up.output()).contains("all 8 processes healthy", "http://localhost:" + GATEWAY,
                 PLATFORM.kafkaBootstrap(), "demo-integration", "Demo#2026", DATA.toString());
     }
 

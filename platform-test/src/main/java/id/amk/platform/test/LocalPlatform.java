@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * The platform as a newcomer runs it, {@code ./amk up} (separate processes, real broker, tokens from identity-service
  * through the gateway), on ports and a data directory of its own, for the end-to-end tests, the fault tests and the
  * benchmark harness. Ports follow the gateway's: case-service +1, referral-service +2, reporting-service +3,
- * identity-service +4; the broker's controller is the broker's +1.
+ * identity-service +4, SMTP +5, the dev mailbox +6; the broker's controller is the broker's +1.
  */
 public final class LocalPlatform {
 
@@ -61,6 +61,7 @@ public final class LocalPlatform {
                 "AMK_IDENTITY_PORT", String.valueOf(gateway + 4), "AMK_KAFKA_PORT", String.valueOf(kafka),
                 "AMK_KAFKA_CONTROLLER_PORT", String.valueOf(kafka + 1), "AMK_MONGO_PORT", String.valueOf(mongo),
                 "AMK_DATA_DIR", this.data.toString()));
+        env.putAll(Map.of("AMK_SMTP_PORT", String.valueOf(smtpPort()), "AMK_MAILBOX_PORT", String.valueOf(mailboxPort())));
     }
 
     /** Environment for the processes (configuration the services bind, e.g. AMK_CASES_TIMELINESS_...). */
@@ -88,6 +89,15 @@ public final class LocalPlatform {
 
     public int reportingPort() {
         return gateway + 3;
+    }
+
+    /** The embedded SMTP server's port: the gateway's +5; its web mailbox the gateway's +6 ({@code /api/messages}). */
+    public int smtpPort() {
+        return gateway + 5;
+    }
+
+    public int mailboxPort() {
+        return gateway + 6;
     }
 
     public String kafkaBootstrap() {

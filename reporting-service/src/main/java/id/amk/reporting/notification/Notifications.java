@@ -24,7 +24,7 @@ import java.util.Set;
  * People's notifications ("my items"), one home for all of them: each is what happened ({@link Kind}), to whom, and
  * the ids to open (case, report, referral) with the case number — never a child's name or any other personal data, so
  * a notification can be shown on a locked phone or put in an e-mail. Its id is the source event's id and the recipient,
- * so an event that arrives twice notifies once. Events older than {@code amk.notifications.max-age} (a projection
+ * so an event that arrives twice notifies once (and is e-mailed once, {@link MailNotices}). Events older than {@code amk.notifications.max-age} (a projection
  * catching up after a reset) notify nobody.
  */
 @Component
@@ -68,7 +68,8 @@ public class Notifications {
             Document notification = new Document("_id", sourceId + ":" + recipient).append("recipient", recipient).append("kind", kind.name())
                     .append("caseId", refs.caseId()).append("caseNumber", refs.caseNumber()).append("reportId", refs.reportId())
                     .append("referralId", refs.referralId()).append("status", refs.status())
-                    .append("at", Date.from(at == null ? clock.instant() : at)).append("read", false);
+                    .append("at", Date.from(at == null ? clock.instant() : at)).append("read", false)
+                    .append("mail", MailNotices.PENDING);
             try {
                 mongo.insert(notification, COLLECTION);
             } catch (DuplicateKeyException | MongoBulkWriteException e) {

@@ -53,19 +53,20 @@ public class People implements IntegrationEventListener {
     public void on(ReceivedEvent event) {
         if (UserRegistered.TYPE.type().equals(event.type())) {
             UserRegistered u = event.dataAs(UserRegistered.class);
-            upsert(u.username(), u.displayName(), u.roles(), u.regionCodes(), u.agencyId(), u.enabled(), u.registeredAt());
+            upsert(u.username(), u.displayName(), u.roles(), u.regionCodes(), u.agencyId(), u.enabled(), u.registeredAt(), u.email());
         } else if (UserChanged.TYPE.type().equals(event.type())) {
             UserChanged u = event.dataAs(UserChanged.class);
-            upsert(u.username(), u.displayName(), u.roles(), u.regionCodes(), u.agencyId(), u.enabled(), u.changedAt());
+            upsert(u.username(), u.displayName(), u.roles(), u.regionCodes(), u.agencyId(), u.enabled(), u.changedAt(), u.email());
         }
     }
 
     private void upsert(String username, String displayName, List<String> roles, List<String> regions, String agencyId, boolean enabled,
-                        Instant asOf) {
+                        Instant asOf, String email) {
         Document current = mongo.findById(username, Document.class, COLLECTION);
         if (current == null || current.getDate("asOf").toInstant().isBefore(asOf)) {
             mongo.save(new Document("_id", username).append("displayName", displayName).append("roles", roles).append("regions", regions)
-                    .append("agencyId", agencyId).append("enabled", enabled).append("asOf", Date.from(asOf)), COLLECTION);
+                    .append("agencyId", agencyId).append("enabled", enabled).append("asOf", Date.from(asOf))
+                    .append("email", email), COLLECTION);
         }
     }
 
@@ -90,6 +91,13 @@ public class People implements IntegrationEventListener {
     /** The enabled partner users of an agency. */
     public List<String> ofAgency(String agencyId) {
         return enabled(Criteria.where("agencyId").is(agencyId)).stream().map(Person::username).toList();
+    }
+
+    /** The work e-mail of an enabled person, when identity-service has one: where their notices are mailed. */
+    public java.util.Optional<String> email(String username) {
+        Document d = mongo.findById(username, Document.class, COLLECTION);
+        return d == null || !Boolean.TRUE.equals(d.getBoolean("enabled")) ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(d.getString("email"));
     }
 
     public boolean enabled(String username) {

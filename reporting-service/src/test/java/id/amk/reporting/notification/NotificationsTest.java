@@ -16,7 +16,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * "My items" over real HTTP and Kafka: the region's worker is told of a new public report, the province's supervisor of
  * its missed triage deadline, the assigned worker of a case (once, though the event arrives twice), the provider's users
  * of a new referral; nobody is told what they did themselves, nobody reads or marks another person's items, and no item
- * holds a child's name.
+ * holds a child's name. Each notice is also mailed once, through a real SMTP server (GreenMail), with no child's data.
  */
 @AmkTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -53,8 +60,26 @@ class NotificationsTest {
     private static final String SUPERVISOR = TOKENS.userToken(SUPERVISOR_NAME, List.of("SUPERVISOR"), List.of("33"), null);
     private static final String PARTNER = TOKENS.userToken(PARTNER_NAME, List.of("PARTNER"), List.of(), AGENCY);
 
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
     @LocalServerPort
     int port;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry properties) {
+        if (!SMTP.isRunning()) {
+            SMTP.start();
+        }
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        properties.add("amk.notifications.mail.interval", () -> "300ms");
+        properties.add("amk.public-url", () -> "https://amk.example.org");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
 
     @Autowired
     People people;
@@ -111,6 +136,30 @@ class NotificationsTest {
         assertThat(ApiClient.json(api.send("GET", "/api/notifications?unread=true", WORKER, null, null)).path("items").size()).isZero();
         assertThat(api.send("GET", "/api/notifications", TOKENS.clientToken("some-system", List.of("reports.write")), null, null).statusCode())
                 .isEqualTo(403);
+
+        // by e-mail: each notice once (the twice-delivered case too), to the work address, with a link and no child's data
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(WORKER_NAME).size() == 2 && mailsTo(PARTNER_NAME).size() == 1
+                && mailsTo(SUPERVISOR_NAME).size() == 1);
+        MimeMessage toPartner = mailsTo(PARTNER_NAME).get(0);
+        assertThat(toPartner.getSubject()).isEqualTo("[AMK] Rujukan baru untuk lembaga Anda (kasus AMK-3374-2026-000042)");
+        String body = GreenMailUtil.getBody(toPartner);
+        assertThat(body).contains("https://amk.example.org/notifications", "A new referral for your agency (case AMK-3374-2026-000042)");
+        assertThat(toPartner.getMessageID()).isEqualTo("<" + referral.path("id").asText().replaceAll("[^A-Za-z0-9.:-]", "_") + "@amk>");
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            assertThat(m.getSubject() + GreenMailUtil.getBody(m)).doesNotContain("Rina", "Lestari", "dikunci");
+        }
+        Thread.sleep(1000); // a second sweep sends nothing more
+        assertThat(mailsTo(WORKER_NAME)).hasSize(2);
+    }
+
+    private static List<MimeMessage> mailsTo(String username) throws Exception {
+        List<MimeMessage> mine = new java.util.ArrayList<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(username + "@dinsos.example.org"))) {
+                mine.add(m);
+            }
+        }
+        return mine;
     }
 
     private static JsonNode item(ApiClient api, String token, String kind) throws Exception {
@@ -133,7 +182,7 @@ class NotificationsTest {
     private static ProducerRecord<String, byte[]> user(String username, String role, List<String> regions, String agency, Instant at)
             throws Exception {
         return record(UserRegistered.TYPE, username, at, new UserRegistered("u-" + username, username, "Nama " + username, List.of(role), regions,
-                agency, true, at));
+                agency, true, at, username + "@dinsos.example.org", null));
     }
 
     private static ProducerRecord<String, byte[]> record(EventType type, String key, Instant at, Object data) throws Exception {
