@@ -287,4 +287,69 @@ describe('the administrator, on a laptop', () => {
     assert.deepEqual(admin.errors, []);
     await admin.context.close();
   });
+
+  it('registers an agency, imports the provider directory from the documented file, checked first', async () => {
+    const admin = await person(browser, LAPTOP);
+    await signIn(admin.page, 'admin');
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Lembaga', exact: true }).click();
+    await page.getByLabel('Kode lembaga').fill(`lks-e2e-${stamp}`);
+    await page.getByLabel('Nama lembaga').fill('LKS Uji Garut');
+    await page.getByLabel('Jenis').selectOption('LKS');
+    await page.getByLabel('Wilayah kerja').fill('32.05');
+    await page.getByRole('button', { name: 'Daftarkan lembaga' }).click();
+    await page.getByText('LKS Uji Garut terdaftar.').waitFor();
+
+    await page.getByRole('link', { name: 'Lembaga layanan' }).click();
+    await page.getByLabel('Berkas direktori (.csv atau .json)').setInputFiles(new URL('../../deploy/providers.example.csv', import.meta.url).pathname);
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page.getByText(/^Berkas benar: 4 baris/).waitFor();
+    await page.getByRole('button', { name: 'Impor', exact: true }).click();
+    await page.getByText(/^Diimpor: 4 baris/).waitFor();
+    const garut = page.locator('.card', { hasText: 'LKS Bina Anak Garut' });
+    await garut.getByText('Jl. Pembangunan No. 12, Tarogong Kidul, Kabupaten Garut · +62 262 230000').waitFor();
+    await garut.getByText('0 dari 25 tempat terisi').waitFor();
+    await check(page, 'laptop-admin-providers');
+    // a file with a wrong row: every wrong field listed, nothing written
+    await page.getByLabel('Berkas direktori (.csv atau .json)').setInputFiles({ name: 'salah.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('id,name,type,agencyId,regions,components,capacity\nlks-salah,LKS Salah,PANTI,lks-salah,32.05,CARE,banyak\n') });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page.getByText('Ada baris yang salah dalam berkas').waitFor();
+    const wrong = page.getByRole('table', { name: 'Baris yang salah' });
+    await wrong.getByText('kode tidak dikenal').waitFor();
+    await wrong.getByText('bukan angka').waitFor();
+    assert.deepEqual(admin.errors, []);
+    await admin.context.close();
+  });
+
+  it('rotates the signing key, creates a machine client and rebuilds the monitoring view with a progress bar', async () => {
+    const admin = await person(browser, PHONE);
+    await signIn(admin.page, 'admin');
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Sistem' }).click();
+    await page.getByRole('heading', { name: 'Kunci penandatanganan token' }).waitFor();
+    page.on('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Ganti kunci sekarang' }).click();
+    await page.getByText('Kunci baru dipakai mulai sekarang.').waitFor();
+    await page.getByLabel('Kode klien').fill(`sistem-e2e-${stamp}`);
+    await page.getByLabel('monitoring.read').check();
+    await page.getByRole('button', { name: 'Buat klien' }).click();
+    await page.getByText(`Klien sistem-e2e-${stamp} dibuat. Rahasianya:`).waitFor();
+    assert.ok(((await page.getByTestId('client-secret').textContent()) ?? '').length >= 20);
+    const monitoring = page.locator('.card', { hasText: 'Pemantauan (dasbor kementerian)' });
+    const state = monitoring.getByTestId('rebuild-state');
+    await state.filter({ hasText: 'generasi' }).waitFor();
+    const before = await state.textContent();
+    await monitoring.getByRole('button', { name: 'Bangun ulang' }).click();
+    // a new generation of the view, built to the end
+    for (let i = 0; i < 120 && !(/^selesai/.test(await state.textContent()) && (await state.textContent()) !== before); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.match(await state.textContent(), /^selesai · generasi \d+$/);
+    assert.notEqual(await state.textContent(), before);
+    assert.equal(await monitoring.locator('progress').getAttribute('value'), '100');
+    await check(page, 'phone-admin-system');
+    assert.deepEqual(admin.errors, []);
+    await admin.context.close();
+  });
 });

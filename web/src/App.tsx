@@ -13,6 +13,9 @@ import { ReportInboxScreen } from './features/lapor/ReportInboxScreen';
 import { ReportScreen } from './features/lapor/ReportScreen';
 import { NotFoundScreen } from './components/NotFound';
 import { NotificationsScreen } from './features/notifications/NotificationsScreen';
+import { AgenciesScreen } from './features/admin/AgenciesScreen';
+import { ProvidersScreen } from './features/admin/ProvidersScreen';
+import { SystemScreen } from './features/admin/SystemScreen';
 import { UsersScreen } from './features/admin/UsersScreen';
 import { PartnerReferralScreen } from './features/partner/PartnerReferralScreen';
 import { ReferralInboxScreen } from './features/partner/ReferralInboxScreen';
@@ -71,6 +74,9 @@ function PeoplesScreens() {
             <Route path="/monitoring" element={monitoring} />
             <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
             {isAdmin(session.data) && <Route path="/admin/users" element={<UsersScreen />} />}
+            {isAdmin(session.data) && <Route path="/admin/agencies" element={<AgenciesScreen />} />}
+            {isAdmin(session.data) && <Route path="/admin/providers" element={<ProvidersScreen />} />}
+            {isAdmin(session.data) && <Route path="/admin/system" element={<SystemScreen />} />}
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>
         ) : isPartner(session.data) ? (

@@ -58,6 +58,9 @@ export function Layout({ session, children }: { session: Session; children: Reac
         <nav className="tabs" aria-label={t('nav.label')}>
           <NavLink to="/" end>{t('nav.monitoring')}</NavLink>
           {isAdmin(session) && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {isAdmin(session) && <NavLink to="/admin/agencies">{t('nav.agencies')}</NavLink>}
+          {isAdmin(session) && <NavLink to="/admin/providers">{t('nav.providers')}</NavLink>}
+          {isAdmin(session) && <NavLink to="/admin/system">{t('nav.system')}</NavLink>}
         </nav>
       )}
       <main id="main" className="content">

@@ -10,10 +10,13 @@ export class ApiProblem extends Error {
   readonly detail?: string;
   readonly field?: string;
   readonly correlationId?: string;
+  /** Extension members of the problem (e.g. an import's {@code errors}). */
+  readonly body: Record<string, unknown>;
 
   constructor(status: number, body: Record<string, unknown>) {
     super(String(body.detail ?? body.title ?? status));
     this.status = status;
+    this.body = body;
     this.type = String(body.type ?? 'about:blank');
     this.title = String(body.title ?? '');
     this.detail = body.detail === undefined ? undefined : String(body.detail);
@@ -41,6 +44,8 @@ function csrfToken(): string | null {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is, with its own type (a CSV file), instead of {@code body} as JSON. */
+  raw?: { content: string; type: string };
   ifMatch?: string | null;
   signal?: AbortSignal;
 }
@@ -55,6 +60,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': i18n.language };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.type;
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
   if (method !== 'GET') {
     const token = csrfToken();
@@ -66,7 +72,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.content : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {

@@ -45,7 +45,7 @@ export function UsersScreen() {
       {reset.data && (
         <Success>
           {t('admin.users.resetDone', { username: reset.data.user.username })}{' '}
-          <strong data-testid="temporary-password">{reset.data.temporaryPassword}</strong>
+          <strong className="secret" data-testid="temporary-password">{reset.data.temporaryPassword}</strong>
           <br />{t('admin.users.resetOnce')}
         </Success>
       )}
@@ -98,7 +98,7 @@ function NewUser() {
       {create.data && (
         <Success>
           {t('admin.users.created', { username: create.data.user.username })}{' '}
-          <strong data-testid="initial-password">{create.data.initialPassword}</strong>
+          <strong className="secret" data-testid="initial-password">{create.data.initialPassword}</strong>
           <br />{t('admin.users.passwordOnce')}
         </Success>
       )}

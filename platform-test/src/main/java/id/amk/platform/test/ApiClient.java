@@ -28,8 +28,14 @@ public final class ApiClient {
 
     public HttpResponse<String> send(String method, String path, String token, String ifMatch, String body, String language)
             throws Exception {
+        return send(method, path, token, ifMatch, body, language, "application/json");
+    }
+
+    /** A request with a body of another type (a CSV file, say). */
+    public HttpResponse<String> send(String method, String path, String token, String ifMatch, String body, String language,
+                                     String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept-Language", language).header("Content-Type", "application/json");
+                .header("Accept-Language", language).header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

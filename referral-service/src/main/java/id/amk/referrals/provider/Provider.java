@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * A provider of the directory: who it is, which agency's users answer its referrals, which regions it serves
- * (Kemendagri codes; a province covers its regencies), which ATENSI components it offers, and how many children
- * it can serve at once. Its current load is counted from the referrals it has accepted and not yet ended.
+ * (Kemendagri codes; a province covers its regencies), which ATENSI components it offers, how many children it can
+ * serve at once, and where and how a worker reaches it (address, phone). Its current load is counted from the
+ * referrals it has accepted and not yet ended.
  */
 @Document("providers")
 public record Provider(@Id String id, String name, ProviderType type, String agencyId, List<String> regions, Set<Component> components,
-                       int capacity, boolean active, @Version Long version) {
+                       int capacity, boolean active, @Version Long version, String address, String phone) {
 
     public boolean covers(String regionCode) {
         return RegionCodes.withinAny(regionCode, regions);

@@ -5,12 +5,6 @@ import id.amk.platform.web.ProblemException;
 import id.amk.referrals.referral.api.Component;
 import id.amk.referrals.referral.query.ProviderStatistics;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,23 +34,19 @@ class ProviderController {
 
     /** A provider as the API shows it: the directory entry with its current load. */
     record ProviderView(String id, String name, ProviderType type, String agencyId, List<String> regions, Set<Component> components,
-                        int capacity, long load, boolean available, boolean active, Long version) {
+                        int capacity, long load, boolean available, boolean active, Long version, String address, String phone) {
         static ProviderView of(Provider p, long load) {
             return new ProviderView(p.id(), p.name(), p.type(), p.agencyId(), p.regions(), p.components(), p.capacity(), load,
-                    p.active() && load < p.capacity(), p.active(), p.version());
+                    p.active() && load < p.capacity(), p.active(), p.version(), p.address(), p.phone());
         }
-    }
-
-    record ProviderRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}") String id, @NotBlank @Size(max = 200) String name,
-                           @NotNull ProviderType type, @NotBlank @Size(max = 100) String agencyId,
-                           @NotEmpty List<@Pattern(regexp = "\\d{2}(\\.\\d{2}){0,2}") String> regions,
-                           @NotEmpty Set<@NotNull Component> components, @Min(0) int capacity, Boolean active, Long version) {
     }
 
     private final ProviderDirectory directory;
     private final ProviderStatistics statistics;
+    private final ProviderImport imports;
 
-    ProviderController(ProviderDirectory directory, ProviderStatistics statistics) {
+    ProviderController(ProviderDirectory directory, ProviderStatistics statistics, ProviderImport imports) {
+        this.imports = imports;
         this.directory = directory;
         this.statistics = statistics;
     }
@@ -116,9 +107,25 @@ class ProviderController {
         }
     }
 
-    private static Provider provider(ProviderRequest r, Long version) {
+    /**
+     * The directory from a file (CSV or a JSON array, docs/provider-import.md): every row checked first, and only a file
+     * without a single wrong row is written — each provider added or replaced by id, so importing the same file again
+     * changes nothing. {@code dryRun} checks and counts without writing.
+     */
+    @PostMapping(value = "/import", consumes = {"text/csv", "application/json"})
+    ProviderImport.Outcome importDirectory(@RequestBody byte[] file, @RequestHeader("Content-Type") String type,
+                                           @RequestParam(defaultValue = "false") boolean dryRun) {
+        requireAdmin();
+        return imports.run(file, type.startsWith("text/csv"), dryRun);
+    }
+
+    static Provider provider(ProviderRequest r, Long version) {
         return new Provider(r.id(), r.name().strip(), r.type(), r.agencyId(), List.copyOf(r.regions()), Set.copyOf(r.components()),
-                r.capacity(), r.active() == null || r.active(), version);
+                r.capacity(), r.active() == null || r.active(), version, blankToNull(r.address()), blankToNull(r.phone()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void requireAdmin() {
