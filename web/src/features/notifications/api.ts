@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, request } from '../../lib/api';
 
-export type Kind = 'CASE_ASSIGNED' | 'DEADLINE_MISSED' | 'REPORT_NEW' | 'REPORT_TRIAGE_OVERDUE' | 'REFERRAL_NEW' | 'REFERRAL_ANSWERED'
+export type Kind = 'CASE_ASSIGNED' | 'DEADLINE_SOON' | 'DEADLINE_MISSED' | 'REPORT_NEW' | 'REPORT_TRIAGE_OVERDUE' | 'REFERRAL_NEW' | 'REFERRAL_ANSWERED'
   | 'REFERRAL_ESCALATED' | 'THREAD_MESSAGE';
 
 /** A notification: what happened and the ids to open, never a child's name. */

@@ -1,6 +1,7 @@
 package id.amk.contracts;
 
 import id.amk.contracts.cases.CaseAssigned;
+import id.amk.contracts.cases.CaseDeadlineApproaching;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
@@ -28,6 +29,7 @@ public final class EventCatalog {
             CaseAssigned.TYPE,
             FirstContactRecorded.TYPE,
             CaseDeadlineMissed.TYPE,
+            CaseDeadlineApproaching.TYPE,
             PersonalDataErased.TYPE,
             RegistryLinkChanged.TYPE,
             ReportAccepted.TYPE,

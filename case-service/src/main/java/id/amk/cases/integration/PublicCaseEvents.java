@@ -5,6 +5,7 @@ import id.amk.cases.casefile.api.Events.CaseTransferredEvent;
 import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseDeadlineApproachingEvent;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
 import id.amk.cases.casefile.api.Events.CaseRegisteredEvent;
@@ -14,6 +15,7 @@ import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Stage;
 import id.amk.contracts.cases.CaseAssigned;
+import id.amk.contracts.cases.CaseDeadlineApproaching;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.cases.CaseStageChanged;
@@ -78,6 +80,10 @@ class PublicCaseEvents implements IntegrationEventMapper {
         if (event instanceof CaseDeadlineMissedEvent e) {
             return Optional.of(new OutgoingEvent(CaseDeadlineMissed.TYPE, new CaseDeadlineMissed(e.caseId(), e.deadline().name(), e.dueAt(),
                     e.regionCode(), e.assignedWorker(), e.regionCode().substring(0, 2), e.at())));
+        }
+        if (event instanceof CaseDeadlineApproachingEvent e) {
+            return Optional.of(new OutgoingEvent(CaseDeadlineApproaching.TYPE, new CaseDeadlineApproaching(e.caseId(), e.deadline().name(),
+                    e.dueAt(), e.regionCode(), e.assignedWorker(), e.at())));
         }
         if (event instanceof PersonalDataErasedEvent e) {
             return Optional.of(new OutgoingEvent(PersonalDataErased.TYPE, new PersonalDataErased(e.caseId(), e.at())));

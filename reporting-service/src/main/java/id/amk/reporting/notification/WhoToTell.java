@@ -3,6 +3,7 @@ package id.amk.reporting.notification;
 import id.amk.contracts.RegionCodes;
 import id.amk.contracts.Topics;
 import id.amk.contracts.cases.CaseAssigned;
+import id.amk.contracts.cases.CaseDeadlineApproaching;
 import id.amk.contracts.cases.CaseDeadlineMissed;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.referral.ReferralEscalated;
@@ -75,6 +76,10 @@ public class WhoToTell implements IntegrationEventListener {
             Document known = remember(e.caseId(), null, e.regionCode(), e.assignedWorkerId());
             notifications.notify(event.id(), e.changedAt(), List.of(nullToEmpty(e.assignedWorkerId())), e.changedBy(), Kind.CASE_ASSIGNED,
                     Refs.ofCase(e.caseId(), caseNumber(known)));
+        } else if (CaseDeadlineApproaching.TYPE.type().equals(type)) {
+            CaseDeadlineApproaching e = event.dataAs(CaseDeadlineApproaching.class);
+            notifications.notify(event.id(), e.remindedAt(), List.of(nullToEmpty(e.assignedWorkerId())), null, Kind.DEADLINE_SOON,
+                    new Refs(e.caseId(), caseNumber(known(e.caseId())), null, null, e.deadline()));
         } else if (CaseDeadlineMissed.TYPE.type().equals(type)) {
             CaseDeadlineMissed e = event.dataAs(CaseDeadlineMissed.class);
             List<String> to = new ArrayList<>(escalation(e.escalatedTo(), e.regionCode()));

@@ -3,6 +3,7 @@ package id.amk.reporting.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.contracts.EventType;
+import id.amk.contracts.cases.CaseDeadlineApproaching;
 import id.amk.contracts.cases.CaseRegistered;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.referral.ReferralStatusChanged;
@@ -113,6 +114,12 @@ class NotificationsTest {
         produce(List.of(registered, registered));
         JsonNode assigned = await().atMost(Duration.ofSeconds(30)).until(() -> item(api, WORKER, "CASE_ASSIGNED"), n -> n != null);
         assertThat(assigned.path("caseNumber").asText()).isEqualTo("AMK-3374-2026-000042");
+        // its first contact falls due soon: the worker is reminded
+        produce(List.of(record(CaseDeadlineApproaching.TYPE, caseId, now, new CaseDeadlineApproaching(caseId, "FIRST_CONTACT",
+                now.plusSeconds(3600), "33.74", WORKER_NAME, now))));
+        JsonNode soon = await().atMost(Duration.ofSeconds(30)).until(() -> item(api, WORKER, "DEADLINE_SOON"), n -> n != null);
+        assertThat(soon.path("status").asText()).isEqualTo("FIRST_CONTACT");
+        assertThat(soon.path("caseNumber").asText()).isEqualTo("AMK-3374-2026-000042");
         // (topics are not ordered among each other: a referral read before its case is told without the case number)
         produce(List.of(record(ReferralStatusChanged.TYPE, referralId, now, new ReferralStatusChanged(referralId, caseId,
                 AGENCY, "REQUESTED", List.of("THERAPY"), null, now, false, AGENCY))));
@@ -125,7 +132,7 @@ class NotificationsTest {
         assertThat(count(api, WORKER, "CASE_ASSIGNED")).as("once, though the event came twice").isEqualTo(1);
         assertThat(inbox.toString()).doesNotContain("Rina", "Lestari", "dikunci");
         long unread = inbox.path("unread").asLong();
-        assertThat(unread).isEqualTo(2);
+        assertThat(unread).isEqualTo(3);
 
         // read: mine only
         String id = assigned.path("id").asText();
@@ -138,7 +145,7 @@ class NotificationsTest {
                 .isEqualTo(403);
 
         // by e-mail: each notice once (the twice-delivered case too), to the work address, with a link and no child's data
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(WORKER_NAME).size() == 2 && mailsTo(PARTNER_NAME).size() == 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(WORKER_NAME).size() == 3 && mailsTo(PARTNER_NAME).size() == 1
                 && mailsTo(SUPERVISOR_NAME).size() == 1);
         MimeMessage toPartner = mailsTo(PARTNER_NAME).get(0);
         assertThat(toPartner.getSubject()).isEqualTo("[AMK] Rujukan baru untuk lembaga Anda (kasus AMK-3374-2026-000042)");
@@ -149,7 +156,7 @@ class NotificationsTest {
             assertThat(m.getSubject() + GreenMailUtil.getBody(m)).doesNotContain("Rina", "Lestari", "dikunci");
         }
         Thread.sleep(1000); // a second sweep sends nothing more
-        assertThat(mailsTo(WORKER_NAME)).hasSize(2);
+        assertThat(mailsTo(WORKER_NAME)).hasSize(3);
     }
 
     private static List<MimeMessage> mailsTo(String username) throws Exception {

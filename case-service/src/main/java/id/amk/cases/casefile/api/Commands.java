@@ -88,6 +88,10 @@ public final class Commands {
     public record RecordDeadlineMissedCommand(@TargetAggregateIdentifier String caseId, Deadline deadline, Instant dueAt) {
     }
 
+    /** The deadline {@code dueAt} is near: remind the assigned worker, once, while the step is still not done. */
+    public record RemindDeadlineCommand(@TargetAggregateIdentifier String caseId, Deadline deadline, Instant dueAt) {
+    }
+
     private Commands() {
     }
 }

@@ -10,7 +10,7 @@ public final class Events {
     /** Every case event says which case, who caused it and when. */
     public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
             CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
-            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, PersonalDataErasedEvent,
+            CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, CaseDeadlineApproachingEvent, PersonalDataErasedEvent,
             ChildDetailsRecordedEvent {
         String caseId();
 
@@ -65,6 +65,11 @@ public final class Events {
     /** A step was not done in time; escalated to the supervisors of the case's province. */
     public record CaseDeadlineMissedEvent(String caseId, Deadline deadline, Instant dueAt, String regionCode, String assignedWorker,
                                           String actor, Instant at) implements CaseEvent {
+    }
+
+    /** A step falls due soon and is not done: the assigned worker is reminded (once per deadline). */
+    public record CaseDeadlineApproachingEvent(String caseId, Deadline deadline, Instant dueAt, String regionCode, String assignedWorker,
+                                               String actor, Instant at) implements CaseEvent {
     }
 
     public record ChildDetailsRecordedEvent(String caseId, SealedChild child, String actor, Instant at) implements CaseEvent {

@@ -8,6 +8,7 @@ import id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
 import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
+import id.amk.cases.casefile.api.Commands.RemindDeadlineCommand;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
 import id.amk.cases.casefile.api.Commands.RecordPlanCommand;
@@ -18,6 +19,7 @@ import id.amk.cases.casefile.api.Commands.StartReintegrationCommand;
 import id.amk.cases.casefile.api.Commands.TransferCaseCommand;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseDeadlineApproachingEvent;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
@@ -230,6 +232,16 @@ public class CaseFile {
                 .filter(due -> due.deadline() == command.deadline() && sameMillisecond(due.dueAt(), command.dueAt()))
                 .filter(due -> !clock.instant().isBefore(due.dueAt()))
                 .ifPresent(due -> apply(new CaseDeadlineMissedEvent(caseId, due.deadline(), due.dueAt(), state.regionCode(),
+                        state.assignedWorker(), "system", clock.instant())));
+    }
+
+    /** Reminds the assigned worker of a deadline drawing near: once, and only while it is the one the case runs against. */
+    @CommandHandler
+    public void handle(RemindDeadlineCommand command, TimelinessRules rules, Clock clock) {
+        Timeliness.current(state, rules)
+                .filter(due -> due.deadline() == command.deadline() && sameMillisecond(due.dueAt(), command.dueAt()))
+                .filter(due -> clock.instant().isBefore(due.dueAt()) && !state.reminded(due.deadline(), due.dueAt()))
+                .ifPresent(due -> apply(new CaseDeadlineApproachingEvent(caseId, due.deadline(), due.dueAt(), state.regionCode(),
                         state.assignedWorker(), "system", clock.instant())));
     }
 

@@ -6,6 +6,7 @@ import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
+import id.amk.cases.casefile.api.Events.CaseDeadlineApproachingEvent;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.api.Events.CasePlannedEvent;
@@ -65,6 +66,8 @@ public final class CaseState {
     private Instant lastNoteAt;
     /** Deadlines recorded as missed, as "DEADLINE@dueAt", and the kinds still not met. */
     private Set<String> missed = Set.of();
+    /** Deadlines the worker was reminded of, as "DEADLINE@dueAt". */
+    private Set<String> reminded = Set.of();
     private Set<Deadline> overdue = Set.of();
 
     public static CaseState initial() {
@@ -134,6 +137,11 @@ public final class CaseState {
                 || event instanceof CaseClosedEvent || event instanceof CaseReopenedEvent) {
             next.stageSince = event.at();
         }
+        if (event instanceof CaseDeadlineApproachingEvent e) {
+            Set<String> remindedNow = new HashSet<>(reminded);
+            remindedNow.add(e.deadline() + "@" + e.dueAt());
+            next.reminded = Set.copyOf(remindedNow);
+        }
         if (event instanceof CaseDeadlineMissedEvent e) {
             Set<String> missedNow = new HashSet<>(missed);
             missedNow.add(e.deadline() + "@" + e.dueAt());
@@ -172,6 +180,10 @@ public final class CaseState {
         return missed.contains(deadline + "@" + dueAt);
     }
 
+    public boolean reminded(Deadline deadline, Instant dueAt) {
+        return reminded.contains(deadline + "@" + dueAt);
+    }
+
     private CaseState copy() {
         CaseState c = new CaseState();
         c.caseId = caseId;
@@ -203,6 +215,7 @@ public final class CaseState {
         c.stageSince = stageSince;
         c.lastNoteAt = lastNoteAt;
         c.missed = missed;
+        c.reminded = reminded;
         c.overdue = overdue;
         return c;
     }

@@ -10,7 +10,9 @@ import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.Commands.RecordAssessmentCommand;
 import id.amk.cases.casefile.api.Commands.RecordChildDetailsCommand;
 import id.amk.cases.casefile.api.Commands.RecordDeadlineMissedCommand;
+import id.amk.cases.casefile.api.Commands.RemindDeadlineCommand;
 import id.amk.cases.casefile.api.Deadline;
+import id.amk.cases.casefile.api.Events.CaseDeadlineApproachingEvent;
 import id.amk.cases.casefile.api.Events.CaseDeadlineMissedEvent;
 import id.amk.cases.casefile.api.Commands.RecordFirstContactCommand;
 import id.amk.cases.casefile.api.Commands.RecordFollowUpVisitCommand;
@@ -330,6 +332,19 @@ class CaseFileTest {
         // a watch that asks about another due time (stale view) changes nothing
         fixture.given(registered()).when(new RecordDeadlineMissedCommand(ID, Deadline.FIRST_CONTACT, due.minusSeconds(60)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void reminds_the_worker_of_a_deadline_drawing_near_once_and_only_before_it_passes() {
+        Instant due = NOW.minusSeconds(86400).plusSeconds(72 * 3600);
+        CaseDeadlineApproachingEvent reminded = new CaseDeadlineApproachingEvent(ID, Deadline.FIRST_CONTACT, due, "32.73.01", "peksos-1",
+                "system", NOW);
+        fixture.given(registered()).when(new RemindDeadlineCommand(ID, Deadline.FIRST_CONTACT, due)).expectEvents(reminded);
+        fixture.given(registered(), reminded).when(new RemindDeadlineCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
+        fixture.given(registered(), CONTACTED).when(new RemindDeadlineCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
+        fixture.given(registered()).when(new RemindDeadlineCommand(ID, Deadline.FIRST_CONTACT, due.minusSeconds(60))).expectNoEvents();
+        clock.set(due.plusSeconds(1)); // too late for a reminder: the miss is recorded instead
+        fixture.given(registered()).when(new RemindDeadlineCommand(ID, Deadline.FIRST_CONTACT, due)).expectNoEvents();
     }
 
     @Test
