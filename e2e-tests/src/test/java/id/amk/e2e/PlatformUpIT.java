@@ -339,14 +339,14 @@ class PlatformUpIT {
         assertThat(again.output().strip()).startsWith("amk: AMK is already running").doesNotContain("\n");
         LocalPlatform.Result status = amk("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output().lines().filter(l -> l.endsWith(" UP"))).hasSize(7);
+        assertThat(status.output().lines().filter(l -> l.endsWith(" UP"))).hasSize(8);
     }
 
     @Test
     @Order(12)
     void down_stops_every_process() throws Exception {
         List<Long> pids = List.copyOf(PLATFORM.pids().values());
-        assertThat(pids).hasSize(7);
+        assertThat(pids).hasSize(8);
         LocalPlatform.Result down = amk("down");
         assertThat(down.exitCode()).isZero();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
