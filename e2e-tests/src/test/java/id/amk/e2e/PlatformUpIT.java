@@ -41,7 +41,7 @@ class PlatformUpIT {
     private static final Map<String, String> ENV = Map.of(
             "AMK_CASES_TIMELINESS_FIRSTCONTACTURGENT", "PT20S", "AMK_CASES_TIMELINESS_CHECK_INTERVAL", "2s",
             "AMK_NO_BUILD", "1"); // the reactor has just packaged every module
-    private static final LocalPlatform PLATFORM = new LocalPlatform(ROOT, DATA, GATEWAY, KAFKA, 37017).with(ENV);
+    private static final LocalPlatform PLATFORM = new LocalPlatform(ROOT, DATA, GATEWAY, KAFKA, 18017).with(ENV); // all below the ephemeral range (see WebConsoleIT)
     private static final String ABH_CHILD = "Bima Erasable Santoso";
     private static final String ABH_NIK = "3273010303100007";
     private static final String ABH_ADDRESS = "Gang Kenanga Tujuh 17";

@@ -24,9 +24,11 @@ class WebConsoleIT {
 
     private static final Path ROOT = Path.of(System.getProperty("amk.root", "..")).toAbsolutePath().normalize();
     private static final Path TARGET = ROOT.resolve("e2e-tests/target");
-    private static final int GATEWAY = 48080;
+    // below Linux's ephemeral range (32768-60999): a port there can be taken by any outgoing connection of the
+    // platform starting up (CI lost a run to identity-service finding 48084 in use)
+    private static final int GATEWAY = 28080;
     private static final int TOKEN_TTL_SECONDS = 20;
-    private static final LocalPlatform PLATFORM = new LocalPlatform(ROOT, TARGET.resolve("amk-web"), GATEWAY, 49092, 47017).with(Map.of(
+    private static final LocalPlatform PLATFORM = new LocalPlatform(ROOT, TARGET.resolve("amk-web"), GATEWAY, 29092, 28017).with(Map.of(
             "AMK_CASES_TIMELINESS_FIRSTCONTACTURGENT", "PT20S", "AMK_CASES_TIMELINESS_CHECK_INTERVAL", "2s",
             "AMK_IDENTITY_ACCESSTOKENTTL", "PT" + TOKEN_TTL_SECONDS + "S",
             // refreshed when it has under 2 s left, so the test sees a token expire and the session go on
