@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /** Real HTTP calls to a service or the gateway, as a client sends them: a bearer token, a language, an optional If-Match. */
 public final class ApiClient {
@@ -34,8 +35,16 @@ public final class ApiClient {
     /** A request with a body of another type (a CSV file, say). */
     public HttpResponse<String> send(String method, String path, String token, String ifMatch, String body, String language,
                                      String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept-Language", language).header("Content-Type", contentType);
+        return send(method, path, token, ifMatch, body, Map.of("Accept-Language", language, "Content-Type", contentType));
+    }
+
+    /** A JSON request with headers of its own (an Idempotency-Key, say). */
+    public HttpResponse<String> send(String method, String path, String token, String ifMatch, String body, Map<String, String> headers)
+            throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("Accept-Language", "en", "Content-Type", "application/json"));
+        all.putAll(headers);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        all.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

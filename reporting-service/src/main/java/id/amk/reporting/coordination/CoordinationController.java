@@ -1,5 +1,6 @@
 package id.amk.reporting.coordination;
 
+import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -131,10 +133,13 @@ class CoordinationController {
     ResponseEntity<MessageView> message(@PathVariable String caseId, @Valid @RequestBody Message body) {
         AmkCaller caller = caller();
         participating(caseId, caller);
-        String id = UUID.randomUUID().toString();
+        String id = Idempotency.derivedId("message").orElseGet(() -> UUID.randomUUID().toString());
         Instant now = clock.instant();
-        mongo.insert(new Document("_id", id).append("caseId", caseId).append("author", caller.subject()).append("at", Date.from(now))
-                .append("text", texts.seal(caseId, body.text())), MESSAGES);
+        if (!inserted(new Document("_id", id).append("caseId", caseId).append("author", caller.subject()).append("at", Date.from(now))
+                .append("text", texts.seal(caseId, body.text())), MESSAGES)) { // posted by an attempt that died before it answered
+            return ResponseEntity.status(HttpStatus.CREATED).body(new MessageView(id, caller.subject(),
+                    mongo.findById(id, Document.class, MESSAGES).getDate("at").toInstant(), body.text()));
+        }
         Document thread = visible(caseId, caller, projections.active(CoordinationProjection.NAME));
         notices.messagePosted(id, caseId, agencies(caseId, thread), caller.subject(), now);
         return ResponseEntity.status(HttpStatus.CREATED).body(new MessageView(id, caller.subject(), now, body.text()));
@@ -144,9 +149,9 @@ class CoordinationController {
     ResponseEntity<ActionView> action(@PathVariable String caseId, @Valid @RequestBody NewAction body) {
         AmkCaller caller = caller();
         participating(caseId, caller);
-        String id = UUID.randomUUID().toString();
+        String id = Idempotency.derivedId("action").orElseGet(() -> UUID.randomUUID().toString());
         Instant now = clock.instant();
-        mongo.insert(new Document("_id", id).append("caseId", caseId).append("title", texts.seal(caseId, body.title()))
+        inserted(new Document("_id", id).append("caseId", caseId).append("title", texts.seal(caseId, body.title()))
                 .append("assignee", body.assignee()).append("due", body.due().toString()).append("status", ActionStatus.OPEN.name())
                 .append("createdBy", caller.subject()).append("changedAt", Date.from(now)), ACTIONS);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ActionView(id, body.title(), body.assignee(), body.due(), ActionStatus.OPEN,
@@ -217,5 +222,15 @@ class CoordinationController {
 
     private static AmkCaller caller() {
         return AmkCaller.current().orElseThrow();
+    }
+
+    /** False when a document with its id exists: made under the same Idempotency-Key by an attempt that died. */
+    private boolean inserted(Document document, String collection) {
+        try {
+            mongo.insert(document, collection);
+            return true;
+        } catch (DuplicateKeyException again) {
+            return false;
+        }
     }
 }

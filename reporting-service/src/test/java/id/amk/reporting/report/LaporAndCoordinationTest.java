@@ -144,6 +144,18 @@ class LaporAndCoordinationTest {
         assertThat(ApiClient.json(api.send("GET", "/api/coordination", WORKER, null, null)).toString()).contains(caseId);
         assertThat(api.send("POST", "/api/coordination/" + caseId + "/messages", WORKER, null,
                 "{\"text\":\"NIK anak 3273014507150003, alamat Jl. Merdeka 1: jadwalkan konseling\"}").statusCode()).isEqualTo(201);
+        // a message and a report sent again under their Idempotency-Key (an offline device syncing) are posted once
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> once = api.send("POST", "/api/coordination/" + caseId + "/messages", WORKER, null, "{\"text\":\"sekali saja\"}", key);
+        HttpResponse<String> twice = api.send("POST", "/api/coordination/" + caseId + "/messages", WORKER, null, "{\"text\":\"sekali saja\"}", key);
+        assertThat(once.statusCode()).isEqualTo(201);
+        assertThat(twice.body()).isEqualTo(once.body());
+        assertThat(ApiClient.json(api.send("GET", "/api/coordination/" + caseId, WORKER, null, null)).path("messages").toString().split("sekali saja", -1))
+                .hasSize(2);
+        Map<String, String> reportKey = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> reported = api.send("POST", "/api/reports", SCHOOL, null, report("32.73.01"), reportKey);
+        assertThat(reported.statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", "/api/reports", SCHOOL, null, report("32.73.01"), reportKey).body()).isEqualTo(reported.body());
         assertThat(api.send("POST", "/api/coordination/" + caseId + "/actions", WORKER, null,
                 "{\"title\":\"Jadwal konseling\",\"assignee\":\"sentra-handayani-jakarta\",\"due\":\"2026-12-01\"}").statusCode()).isEqualTo(201);
 

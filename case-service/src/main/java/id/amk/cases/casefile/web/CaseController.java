@@ -43,6 +43,7 @@ import id.amk.cases.casefile.web.CaseViews.Registered;
 import id.amk.cases.integration.CaseReferrals;
 import id.amk.cases.integration.WorkerDirectory;
 import id.amk.contracts.RegionCodes;
+import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
@@ -117,14 +118,19 @@ class CaseController {
         if (request.regionCode() == null || !request.regionCode().matches("\\d{2}\\.\\d{2}.*")) {
             throw new CaseRuleViolation("unknown-region", "regionCode");
         }
-        // a case from a Lapor Sosial report has an id derived from the report: registering it again finds it there
-        String caseId = request.reportId() != null ? CaseIds.fromReport(request.reportId()) : CaseIds.fresh();
+        // a case from a Lapor Sosial report has an id derived from the report: registering it again finds it there; one
+        // registered under an Idempotency-Key has an id derived from the key, so a retry after a crash finds the same case
+        String caseId = request.reportId() != null ? CaseIds.fromReport(request.reportId())
+                : Idempotency.derivedId("case").orElseGet(CaseIds::fresh);
         String worker = request.assignedWorker() != null ? request.assignedWorker()
                 : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
         String caseNumber = numbers.next(request.regionCode());
-        commands.sendAndWait(new RegisterCaseCommand(caseId, caseNumber, request.regionCode(), request.child().toChild(),
+        Object registered = commands.sendAndWait(new RegisterCaseCommand(caseId, caseNumber, request.regionCode(), request.child().toChild(),
                 request.clusters(), request.abhRole(), request.riskLevel(), request.source(), request.reportId(), request.consent(),
                 worker, caller.subject()));
+        if (registered == Idempotency.ALREADY_APPLIED) { // registered by an attempt that died before it answered
+            caseNumber = current(caseId).caseNumber();
+        }
         return ResponseEntity.created(URI.create("/api/cases/" + caseId)).eTag("\"0\"").body(new Registered(caseId, caseNumber));
     }
 

@@ -1,6 +1,7 @@
 package id.amk.referrals.referral.web;
 
 import id.amk.contracts.RegionCodes;
+import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
@@ -97,7 +98,8 @@ class ReferralController {
         CaseFacts caseFacts = cases.find(body.caseId()).filter(c -> ReferralAccess.mayRefer(caller, c))
                 .orElseThrow(() -> new ReferralRuleViolation("case-unknown", "caseId"));
         var provider = providers.facts(body.providerId()).orElseThrow(() -> new ReferralRuleViolation("provider-unknown", "providerId"));
-        String referralId = UUID.randomUUID().toString();
+        // under an Idempotency-Key the id comes from the key: a retry after a crash finds the referral it made
+        String referralId = Idempotency.derivedId("referral").orElseGet(() -> UUID.randomUUID().toString());
         commands.sendAndWait(new RequestReferralCommand(referralId, caseFacts, provider, body.components(), body.reason(), body.urgent(),
                 body.healthNeed(), body.consentBy(), body.emergencyOverrideReason(), body.capacityOverrideReason(), caller.subject()));
         ReferralState state = current(referralId);

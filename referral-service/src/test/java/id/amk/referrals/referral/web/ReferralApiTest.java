@@ -249,6 +249,25 @@ class ReferralApiTest {
     }
 
     @Test
+    void a_referral_request_retried_with_one_idempotency_key_is_one_referral() throws Exception {
+        providers();
+        String caseId = knownCase("32.73.01", "peksos.bandung");
+        String body = referral(caseId, "sentra-handayani", "CHILD", false);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> first = api.send("POST", "/api/referrals", WORKER, null, body, key);
+        HttpResponse<String> again = api.send("POST", "/api/referrals", WORKER, null, body, key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(api.send("POST", "/api/referrals", WORKER, null, body.replace("\"CHILD\"", "\"GUARDIAN\""), key).statusCode())
+                .isEqualTo(422);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json(send("GET", "/api/referrals?caseId=" + caseId, WORKER,
+                null, null)).path("total").asInt()).isEqualTo(1));
+    }
+
+    @Test
     void after_erasure_no_referral_text_of_the_case_can_be_read_anywhere() throws Exception {
         providers();
         String caseId = knownCase("32.73.01", "peksos.bandung");

@@ -1,5 +1,6 @@
 package id.amk.reporting.report.web;
 
+import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.web.ProblemException;
 import id.amk.reporting.report.api.ReportCommands.ChildHint;
 import id.amk.reporting.report.api.ReportCommands.SubmitReportCommand;
@@ -78,11 +79,15 @@ class PublicReportController {
         String description = body.placeDetail() == null || body.placeDetail().isBlank() ? body.whatHappened()
                 : body.whatHappened() + "\n\n" + label("report.place") + ": " + body.placeDetail();
         Child child = body.child();
-        commands.sendAndWait(new SubmitReportCommand(UUID.randomUUID().toString(),
+        Object submitted = commands.sendAndWait(new SubmitReportCommand(
+                Idempotency.derivedId("report").orElseGet(() -> UUID.randomUUID().toString()),
                 body.reporterType() == null ? ReporterType.COMMUNITY : body.reporterType(),
                 body.anonymous() ? null : body.reporterName(), body.anonymous() ? null : body.reporterContact(), body.regionCode(), description,
                 child == null ? null : new ChildHint(child.name(), child.estimatedAge(), child.sex() == null ? null : child.sex().name()),
                 body.inDangerNow() ? Urgency.URGENT : Urgency.MEDIUM, Set.of(), codes.hash(trackingCode), "public"));
+        if (submitted == Idempotency.ALREADY_APPLIED) { // made by an attempt that died before it answered; its code is not kept
+            throw new ProblemException(HttpStatus.CONFLICT, "idempotency.answer-lost", Map.of());
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(new Received(trackingCode, ReportStatus.SUBMITTED,
                 label("report.status." + ReportStatus.SUBMITTED.name())));
     }

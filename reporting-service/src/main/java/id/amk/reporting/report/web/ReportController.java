@@ -1,6 +1,7 @@
 package id.amk.reporting.report.web;
 
 import id.amk.contracts.RegionCodes;
+import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
@@ -97,12 +98,15 @@ class ReportController {
         if (caller.isMachine() && !caller.hasScope("reports.write")) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
         }
-        String reportId = UUID.randomUUID().toString();
+        String reportId = Idempotency.derivedId("report").orElseGet(() -> UUID.randomUUID().toString());
         String trackingCode = codes.newCode();
         ChildData child = body.child();
-        commands.sendAndWait(new SubmitReportCommand(reportId, body.reporterType(), body.reporterName(), body.reporterContact(),
+        Object submitted = commands.sendAndWait(new SubmitReportCommand(reportId, body.reporterType(), body.reporterName(), body.reporterContact(),
                 body.regionCode(), body.description(), child == null ? null : new ChildHint(child.name(), child.estimatedAge(), child.sex()),
                 body.urgency(), body.suspectedClusters(), codes.hash(trackingCode), caller.subject()));
+        if (submitted == Idempotency.ALREADY_APPLIED) { // made by an attempt that died before it answered; its code is not kept
+            throw new ProblemException(HttpStatus.CONFLICT, "idempotency.answer-lost", Map.of());
+        }
         return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(new Submitted(reportId, trackingCode, ReportStatus.SUBMITTED));
     }
 
