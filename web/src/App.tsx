@@ -23,6 +23,8 @@ import { MyThreadsScreen, ThreadScreen } from './features/coordination/MyThreads
 import { PublicLayout } from './features/public/PublicLayout';
 import { PublicReportScreen } from './features/public/PublicReportScreen';
 import { TrackingScreen } from './features/public/TrackingScreen';
+import { FieldScreen } from './features/field/FieldScreen';
+import { FieldSync } from './features/field/status';
 
 // the charts (Chart.js) load only for those who open the monitoring screen
 const MonitoringScreen = lazy(() => import('./features/monitoring/MonitoringScreen'));
@@ -99,8 +101,10 @@ function PeoplesScreens() {
   }
   return (
     <Layout session={session.data}>
+      <FieldSync username={session.data.username} />
       <Routes>
         {monitors(session.data) && <Route path="/monitoring" element={monitoring} />}
+        <Route path="/field" element={<FieldScreen />} />
         <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
         <Route path="/" element={<CaseloadScreen session={session.data} />} />
         <Route path="/cases/new" element={<RegisterCaseScreen session={session.data} />} />

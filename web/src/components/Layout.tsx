@@ -3,6 +3,9 @@ import { NavLink } from 'react-router';
 import { csrfCookie, handlesCases, isAdmin, isPartner, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useUnread } from '../features/notifications/api';
+import { fieldDb, forgetDevice } from '../features/field/outbox';
+import { FieldStatus } from '../features/field/status';
+import { forgetSession } from '../lib/session';
 
 /** The unread count, always in sight. */
 function Bell() {
@@ -20,6 +23,15 @@ function Bell() {
 
 export function Layout({ session, children }: { session: Session; children: React.ReactNode }) {
   const { t } = useTranslation();
+  // signing out leaves nothing of the children on this device; actions not yet sent are lost, so the worker is asked first
+  const signOut = async (form: HTMLFormElement) => {
+    const unsent = await fieldDb.outbox.count();
+    if (unsent > 0 && !window.confirm(t('field.signOutWarning', { count: unsent }))) return;
+    await forgetDevice();
+    forgetSession();
+    (form.elements.namedItem('_csrf') as HTMLInputElement).value = csrfCookie();
+    form.submit();
+  };
   return (
     <>
       <a className="skip" href="#main">{t('nav.skip')}</a>
@@ -32,8 +44,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <Bell />
           <LanguageSwitch />
           {/* a real form: the gateway ends the session, revokes the tokens and signs out at identity-service */}
-          <form method="post" action={session.signOut}
-            onSubmit={(e) => { (e.currentTarget.elements.namedItem('_csrf') as HTMLInputElement).value = csrfCookie(); }}>
+          <form method="post" action={session.signOut} onSubmit={(e) => { e.preventDefault(); void signOut(e.currentTarget); }}>
             {/* the token as it is when the form is sent: the gateway renews it, e.g. after signing in */}
             <input type="hidden" name="_csrf" defaultValue="" />
             <button type="submit" className="button button-ghost">{t('nav.signOut')}</button>
@@ -45,9 +56,11 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <NavLink to="/" end>{t('nav.caseload')}</NavLink>
           <NavLink to="/cases/new">{t('nav.register')}</NavLink>
           <NavLink to="/reports">{t('nav.reports')}</NavLink>
+          <NavLink to="/field">{t('nav.field')}</NavLink>
           {monitors(session) && <NavLink to="/monitoring">{t('nav.monitoring')}</NavLink>}
         </nav>
       )}
+      {handlesCases(session) && <FieldStatus />}
       {!handlesCases(session) && !monitors(session) && isPartner(session) && (
         <nav className="tabs" aria-label={t('nav.label')}>
           <NavLink to="/" end>{t('nav.referrals')}</NavLink>

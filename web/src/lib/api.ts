@@ -30,6 +30,9 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Whether a failure means the gateway could not be reached (offline, or the connection dropped). */
+export const isUnreachable = (e: unknown) => e instanceof ApiProblem && e.status === 0;
+
 /** A body with the version it was read at (the ETag), to send back as If-Match. */
 export interface Versioned<T> {
   data: T;
@@ -47,6 +50,8 @@ export interface RequestOptions {
   /** A body sent as it is, with its own type (a CSV file), instead of {@code body} as JSON. */
   raw?: { content: string; type: string };
   ifMatch?: string | null;
+  /** The action's own key (a UUID made when the action was): sent again after a lost answer, it acts only once. */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 }
 
@@ -62,6 +67,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.raw) headers['Content-Type'] = options.raw.type;
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;

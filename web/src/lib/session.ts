@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { get } from './api';
+import { get, isUnreachable } from './api';
 
 /** Who is signed in, as the gateway's session says (never a token: those stay at the gateway). */
 export interface Session {
@@ -13,16 +13,33 @@ export interface Session {
   agency?: string | null;
 }
 
+const KEPT = 'amk.session';
+
+/**
+ * Who is signed in. Without a connection, who was signed in on this device (names, roles and regions only — never a
+ * token), so a worker in the field keeps working; {@code offline} says so. Forgotten at sign-out.
+ */
 export function useSession() {
   return useQuery({
     queryKey: ['session'],
-    queryFn: async () => {
-      const s = await get<Session>('/bff/session');
-      return { ...s, roles: s.roles ?? [], regions: s.regions ?? [] };
+    queryFn: async (): Promise<Session & { offline?: boolean }> => {
+      try {
+        const s = await get<Session>('/bff/session');
+        const session = { ...s, roles: s.roles ?? [], regions: s.regions ?? [] };
+        if (session.authenticated) localStorage.setItem(KEPT, JSON.stringify(session));
+        else localStorage.removeItem(KEPT);
+        return session;
+      } catch (e) {
+        const kept = localStorage.getItem(KEPT);
+        if (!isUnreachable(e) || !kept) throw e;
+        return { ...(JSON.parse(kept) as Session), offline: true };
+      }
     },
     staleTime: 60_000,
   });
 }
+
+export const forgetSession = () => localStorage.removeItem(KEPT);
 
 export const isWorker = (s?: Session) => !!s?.roles.includes('PEKSOS');
 export const isSupervisor = (s?: Session) => !!s?.roles.includes('SUPERVISOR');

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { DueBadge } from '../../components/Countdown';
 import { Loading, ProblemAlert, Success } from '../../components/Feedback';
 import { StageStepper } from '../../components/StageStepper';
@@ -12,6 +12,8 @@ import { ReferralForm } from '../referrals/ReferralForm';
 import { EraseForm, ReassignForm, TransferForm } from '../supervision/SupervisorActions';
 import { useCase, type CaseDetail, type Stage } from './api';
 import { HistoryTimeline } from './HistoryTimeline';
+import { isLocal, markForField } from '../field/outbox';
+import { useKeptCases } from '../field/status';
 import { localToInstant } from './rules';
 import {
   AssessmentForm, ChildDetailsForm, ClosureForm, FirstContactForm, FollowUpForm, NoteForm, PlanForm, ReasonForm, StartInterventionForm, type StepProps,
@@ -28,14 +30,22 @@ export function CaseScreen({ session }: { session: Session }) {
   const asOf = params.get('asOf');
   const current = useCase(caseId, asOf);
   const [tab, setTab] = useState<Tab>('work');
+  const navigate = useNavigate();
+  const arrived = location.state as { registered?: string; queued?: boolean } | null;
   const [done, setDone] = useState<string | null>(
-    (location.state as { registered?: string } | null)?.registered ? t('register.done', { caseNumber: (location.state as { registered: string }).registered }) : null);
+    arrived?.registered ? t('register.done', { caseNumber: arrived.registered }) : arrived?.queued ? t('register.queued') : null);
+  // a case registered on the device has its own id once the service registered it
+  const realId = current.data?.data.caseId;
+  useEffect(() => {
+    if (realId && realId !== caseId && !isLocal(realId)) navigate(`/cases/${realId}`, { replace: true });
+  }, [realId, caseId, navigate]);
   // while a refused (stale) step is shown, its form stays on screen with what was typed, whatever the case did since
   const [conflictStage, setConflictStage] = useState<Stage | null>(null);
 
   if (current.isPending) return <Loading />;
   if (current.isError) return <ProblemAlert error={current.error} />;
   const detail = current.data.data;
+  const offline = !!current.data.offline;
   const props: StepProps = {
     detail,
     current: current.data,
@@ -56,7 +66,14 @@ export function CaseScreen({ session }: { session: Session }) {
         <StageStepper stage={detail.stage} />
       </header>
 
-      <AsOfControl asOf={asOf} onChange={(value) => setParams(value ? { asOf: value } : {})} />
+      {offline ? (
+        <div className="alert alert-warning" role="status" data-testid="offline-copy">{t('field.caseOffline')}</div>
+      ) : (
+        <>
+          <AsOfControl asOf={asOf} onChange={(value) => setParams(value ? { asOf: value } : {})} />
+          {!asOf && <FieldMark detail={detail} etag={current.data.etag} />}
+        </>
+      )}
       {done && !asOf && <Success>{done}</Success>}
       {conflictStage && !asOf && (
         <div className="alert alert-warning" role="alert">
@@ -82,11 +99,11 @@ export function CaseScreen({ session }: { session: Session }) {
               <section aria-labelledby="next-step">
                 <h2 id="next-step">{t('case.nextStep')}</h2>
                 <NextStep stage={conflictStage ?? detail.stage} props={props} />
-                {detail.stage !== 'CLOSED' && <ReferralForm detail={detail} onDone={props.onDone} />}
+                {detail.stage !== 'CLOSED' && !offline && <ReferralForm detail={detail} onDone={props.onDone} />}
                 <NoteForm {...props} />
               </section>
             )}
-            {!asOf && isSupervisor(session) && (
+            {!asOf && !offline && isSupervisor(session) && (
               <section aria-labelledby="supervise">
                 <h2 id="supervise">{t('supervise.title')}</h2>
                 {detail.stage !== 'CLOSED' && <ReassignForm {...props} />}
@@ -100,6 +117,21 @@ export function CaseScreen({ session }: { session: Session }) {
         {tab === 'coordination' && <CoordinationThread caseId={caseId} />}
       </div>
     </article>
+  );
+}
+
+/** Keeps the case on this device for work without a connection (the worker's own cases are kept anyway). */
+function FieldMark({ detail, etag }: { detail: CaseDetail; etag: string | null }) {
+  const { t } = useTranslation();
+  const kept = useKeptCases().find((k) => k.caseId === detail.caseId);
+  return (
+    <p className="field-mark">
+      {kept && <span className="muted small">{t('field.keptHere')} </span>}
+      <button type="button" className="button button-ghost" aria-pressed={!!kept?.field}
+        onClick={() => void markForField(detail, etag, !kept?.field)}>
+        {kept?.field ? t('field.unmark') : t('field.mark')}
+      </button>
+    </p>
   );
 }
 

@@ -45,7 +45,7 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
         source: v.source,
         consent: v.consent,
       },
-      { onSuccess: (created) => navigate(`/cases/${created.caseId}`, { state: { registered: created.caseNumber } }) },
+      { onSuccess: (created) => navigate(`/cases/${created.caseId}`, { state: created.queued ? { queued: true } : { registered: created.caseNumber } }) },
     );
   });
 

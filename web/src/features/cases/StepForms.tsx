@@ -1,4 +1,5 @@
 import { useForm } from 'react-hook-form';
+import i18n from '../../lib/i18n';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/Feedback';
 import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
@@ -24,9 +25,10 @@ function send(step: Step, props: StepProps, path: string, body: unknown, done: s
   step.mutate(
     { step: path, body },
     {
-      onSuccess: () => {
+      onSuccess: (outcome) => {
         reset?.();
-        props.onDone(done);
+        // without a connection the step waits on the device, and the worker is told so
+        props.onDone(outcome.sent ? done : `${done} ${i18n.t('field.waitingToSend')}`);
       },
       onError: (e) => {
         if (isConflict(e)) props.onConflict();

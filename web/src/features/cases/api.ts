@@ -1,5 +1,9 @@
+import i18n from '../../lib/i18n';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiProblem, get, query, request, type Versioned } from '../../lib/api';
+import { ApiProblem, get, isUnreachable, query, request, type Versioned } from '../../lib/api';
+import {
+  act, fieldDb, keepIfWanted, registerOnDevice, resolveCase, withPending, type Outcome,
+} from '../field/outbox';
 
 export const STAGES = ['REGISTERED', 'ASSESSED', 'PLANNED', 'IN_INTERVENTION', 'REINTEGRATION', 'CLOSED'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -109,16 +113,56 @@ export interface CaseloadFilters {
 export const useCaseload = (filters: CaseloadFilters) =>
   useQuery({
     queryKey: ['cases', filters],
-    queryFn: ({ signal }) => get<Page<CaseSummary>>('/api/cases' + query({ ...filters, sort: 'due', size: 20 }), signal),
+    queryFn: async ({ signal }) => {
+      try {
+        return await get<Page<CaseSummary>>('/api/cases' + query({ ...filters, sort: 'due', size: 20 }), signal);
+      } catch (e) {
+        if (!isUnreachable(e)) throw e;
+        return keptCaseload(); // offline: the cases kept on this device
+      }
+    },
     placeholderData: keepPreviousData,
     refetchInterval: 60_000, // deadlines pass while the list is open
   });
 
-/** The case now, or as it stood at an instant ({@code asOf}, read-only). */
+async function keptCaseload(): Promise<Page<CaseSummary> & { offline: true }> {
+  const kept = await fieldDb.cases.toArray();
+  const outbox = await fieldDb.outbox.orderBy('seq').toArray();
+  const items = kept.map((k) => {
+    const d = withPending(k, outbox.filter((i) => i.caseRef === k.caseId)).data;
+    return { caseId: d.caseId, caseNumber: d.caseNumber, childName: d.child?.name ?? null, stage: d.stage, regionCode: d.regionCode,
+      clusters: d.clusters, riskLevel: d.riskLevel, assignedWorker: d.assignedWorker, registeredAt: d.registeredAt,
+      lastChangedAt: d.lastChangedAt, overdue: d.overdue, nextDeadline: d.nextDeadline, nextDueAt: d.nextDueAt };
+  });
+  return { items, page: 0, size: items.length, total: items.length, offline: true };
+}
+
+/**
+ * The case now, or as it stood at an instant ({@code asOf}, read-only). Without a connection: the device's copy (kept
+ * for the field or the worker's own), with the actions still waiting to be sent applied; {@code offline} says so.
+ */
 export const useCase = (caseId: string, asOf?: string | null) =>
   useQuery({
     queryKey: ['case', caseId, asOf ?? 'now'],
-    queryFn: ({ signal }) => request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}` + query({ asOf }), { signal }),
+    queryFn: async ({ signal }): Promise<Versioned<CaseDetail> & { offline?: boolean }> => {
+      if (asOf) return request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}` + query({ asOf }), { signal });
+      const resolved = await resolveCase(caseId);
+      const id = resolved?.caseId ?? caseId;
+      const pending = await fieldDb.outbox.where('caseRef').equals(id).sortBy('seq');
+      if (resolved) {
+        try {
+          const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
+          await keepIfWanted(answer.data, answer.etag);
+          return pending.length ? withPending({ caseId: id, detail: answer.data, etag: answer.etag, field: false, savedAt: '' }, pending) : answer;
+        } catch (e) {
+          if (e instanceof ApiProblem && e.status === 404) await fieldDb.cases.delete(id);
+          if (!isUnreachable(e)) throw e;
+        }
+      }
+      const kept = await fieldDb.cases.get(id);
+      if (!kept) throw new ApiProblem(0, { type: 'urn:amk:problem:field.not-kept', title: i18n.t('field.notKept.title'), detail: i18n.t('field.notKept.detail') });
+      return { ...withPending(kept, pending), offline: true };
+    },
   });
 
 export const useHistory = (caseId: string) =>
@@ -139,9 +183,37 @@ export interface Registered {
 export function useRegisterCase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => request<Registered>('/api/cases', { method: 'POST', body }).then((r) => r.data),
+    mutationFn: async (body: Record<string, unknown>): Promise<Registered & { queued: boolean }> => {
+      const key = crypto.randomUUID();
+      if (navigator.onLine) {
+        try {
+          const answer = await request<Registered>('/api/cases', { method: 'POST', body, idempotencyKey: key });
+          return { ...answer.data, queued: false };
+        } catch (e) {
+          if (!isUnreachable(e) && !(e instanceof ApiProblem && e.status >= 500)) throw e;
+        }
+      }
+      // no connection (or the answer was lost): registered on the device, sent with the same key when it is back
+      const caseId = await registerOnDevice(body, registeredHere(body), key);
+      return { caseId, caseNumber: '', queued: true };
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
   });
+}
+
+/** The case as the worker entered it, until the service has registered it. */
+function registeredHere(body: Record<string, unknown>): CaseDetail {
+  const now = new Date().toISOString();
+  return {
+    caseId: '', caseNumber: '', stage: 'REGISTERED', regionCode: String(body.regionCode ?? ''),
+    child: { name: null, nik: null, birthDate: null, estimatedAge: null, sex: null, disability: null, address: null, guardianName: null,
+      guardianPhone: null, ...(body.child as object) },
+    clusters: (body.clusters as string[]) ?? [], abhRole: (body.abhRole as string) ?? null, riskLevel: String(body.riskLevel ?? ''),
+    source: (body.source as string) ?? null, reportId: null, consent: !!body.consent, assignedWorker: null, firstContactAt: null,
+    needs: null, risks: null, recommendedComponents: null, goals: null, actions: null, closureReason: null, outcome: null,
+    followUpVisits: 0, progressNotes: 0, overdue: [], nextDeadline: null, nextDueAt: null, referrals: [], personalDataErased: false,
+    registeredAt: now, lastChangedAt: now, version: 0,
+  };
 }
 
 /**
@@ -151,14 +223,16 @@ export function useRegisterCase() {
 export function useCaseStep(caseId: string, current?: Versioned<CaseDetail>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ step, body, method }: { step: string; body?: unknown; method?: 'POST' | 'DELETE' }) =>
-      request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}/${step}`, {
-        method: method ?? 'POST',
-        body: body ?? {},
-        ifMatch: method === 'DELETE' ? undefined : current?.etag,
-      }),
-    onSuccess: (answer) => {
-      if (answer.data) client.setQueryData(['case', caseId, 'now'], answer);
+    mutationFn: async ({ step, body, method }: { step: string; body?: unknown; method?: 'POST' | 'DELETE' }): Promise<Outcome> => {
+      if (method === 'DELETE') { // erasure: only with a connection, never queued
+        const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}/${step}`, { method, body: body ?? {} });
+        return { sent: true, data: answer.data, etag: answer.etag };
+      }
+      const resolved = await resolveCase(caseId);
+      return act(resolved?.caseId ?? caseId, step, body ?? {}, current?.etag ?? null);
+    },
+    onSuccess: (outcome) => {
+      if (outcome.sent && outcome.data) client.setQueryData(['case', caseId, 'now'], { data: outcome.data, etag: outcome.etag });
       void client.invalidateQueries({ queryKey: ['case', caseId] });
       void client.invalidateQueries({ queryKey: ['cases'] });
       void client.invalidateQueries({ queryKey: ['coordination', caseId] });

@@ -1,0 +1,281 @@
+// Field mode: what the worker does without a connection is kept on the device as commands — each with its own
+// Idempotency-Key and the version (If-Match) it was made on — and sent in order when the connection is back. A reply
+// lost on the way is sent again with the same key (the service acts once); a version that moved on (412) is never
+// re-sent blindly: it waits in "needs review" until the worker re-applies, changes or drops it.
+import Dexie, { liveQuery, type Table } from 'dexie';
+import { useEffect, useState } from 'react';
+import { ApiProblem, isUnreachable, request } from '../../lib/api';
+import type { CaseDetail } from '../cases/api';
+
+export type ItemState = 'WAITING' | 'FAILED' | 'REVIEW';
+
+export interface OutboxItem {
+  seq?: number;
+  /** The Idempotency-Key, made once with the action and sent with every attempt. */
+  key: string;
+  /** The case's id, or a "local-…" id for a case registered on this device and not yet sent. */
+  caseRef: string;
+  /** The step's path under the case ("notes", "first-contact", …); null for the registration itself. */
+  step: string | null;
+  body: unknown;
+  /** The version the worker saw when making it. */
+  ifMatch: string | null;
+  state: ItemState;
+  problem?: { status: number; code: string; title: string; detail?: string };
+  createdAt: string;
+}
+
+/** A case kept on the device: for the field, or because it is the worker's own. */
+export interface KeptCase {
+  caseId: string;
+  detail: CaseDetail;
+  etag: string | null;
+  /** Marked by the worker for the field (their own cases are kept anyway). */
+  field: boolean;
+  savedAt: string;
+}
+
+class FieldDb extends Dexie {
+  outbox!: Table<OutboxItem, number>;
+  cases!: Table<KeptCase, string>;
+  reference!: Table<{ path: string; data: unknown }, string>;
+  ids!: Table<{ localId: string; caseId: string; caseNumber: string }, string>;
+
+  constructor() {
+    super('amk-field');
+    this.version(1).stores({ outbox: '++seq, caseRef, state', cases: 'caseId', reference: 'path', ids: 'localId' });
+  }
+}
+
+export const fieldDb = new FieldDb();
+
+let fieldUser: string | undefined;
+/** Who is signed in on this device: their own cases are kept for the field. */
+export const setFieldUser = (username?: string) => { fieldUser = username; };
+
+/** Keeps the case on the device when it is marked for the field or is the worker's own; forgets one no longer theirs. */
+export async function keepIfWanted(detail: CaseDetail, etag: string | null) {
+  const kept = await fieldDb.cases.get(detail.caseId);
+  const own = !!fieldUser && detail.assignedWorker === fieldUser;
+  if (own || kept?.field) {
+    await fieldDb.cases.put({ caseId: detail.caseId, detail, etag, field: kept?.field ?? false, savedAt: new Date().toISOString() });
+  } else if (kept) {
+    await fieldDb.cases.delete(detail.caseId); // transferred or reassigned away
+  }
+}
+
+/** Marks a case for the field (kept on the device) or lets it go. */
+export async function markForField(detail: CaseDetail, etag: string | null, field: boolean) {
+  if (field) {
+    await fieldDb.cases.put({ caseId: detail.caseId, detail, etag, field: true, savedAt: new Date().toISOString() });
+  } else {
+    await fieldDb.cases.delete(detail.caseId);
+    await keepIfWanted(detail, etag);
+  }
+}
+
+export const isLocal = (caseRef: string) => caseRef.startsWith('local-');
+
+/** The real id of a case registered on this device, once the service has it. */
+export async function resolveCase(caseRef: string): Promise<{ caseId: string; caseNumber?: string } | null> {
+  if (!isLocal(caseRef)) return { caseId: caseRef };
+  const known = await fieldDb.ids.get(caseRef);
+  return known ? { caseId: known.caseId, caseNumber: known.caseNumber } : null;
+}
+
+async function post(item: OutboxItem, caseId: string | null) {
+  const path = item.step === null ? '/api/cases' : `/api/cases/${encodeURIComponent(caseId!)}/${item.step}`;
+  return request<CaseDetail & { caseNumber: string; caseId: string }>(path, {
+    method: 'POST', body: item.body ?? {}, ifMatch: item.ifMatch, idempotencyKey: item.key,
+  });
+}
+
+/** After an answer: the device's copy of the case follows the service. */
+async function remember(item: OutboxItem, answer: { data: CaseDetail & { caseId: string; caseNumber: string }; etag: string | null }) {
+  if (item.step === null) {
+    await fieldDb.transaction('rw', fieldDb.ids, fieldDb.cases, fieldDb.outbox, async () => {
+      await fieldDb.ids.put({ localId: item.caseRef, caseId: answer.data.caseId, caseNumber: answer.data.caseNumber });
+      const local = await fieldDb.cases.get(item.caseRef);
+      if (local) {
+        await fieldDb.cases.delete(item.caseRef);
+        await fieldDb.cases.put({ ...local, caseId: answer.data.caseId, etag: answer.etag,
+          detail: { ...local.detail, caseId: answer.data.caseId, caseNumber: answer.data.caseNumber } });
+      }
+      await fieldDb.outbox.where('caseRef').equals(item.caseRef).modify({ caseRef: answer.data.caseId });
+    });
+  } else if (answer.data && (await fieldDb.cases.get(answer.data.caseId))) {
+    await fieldDb.cases.update(answer.data.caseId, { detail: answer.data, etag: answer.etag, savedAt: new Date().toISOString() });
+  }
+}
+
+const transient = (e: unknown) => isUnreachable(e) || (e instanceof ApiProblem && (e.status >= 500 || e.status === 429 || e.code === 'idempotency.in-progress'));
+
+function problemOf(e: unknown): OutboxItem['problem'] {
+  return e instanceof ApiProblem ? { status: e.status, code: e.code, title: e.title, detail: e.detail } : { status: 0, code: 'unknown', title: String(e) };
+}
+
+export type Outcome =
+  | { sent: true; data: CaseDetail & { caseId: string; caseNumber: string }; etag: string | null }
+  | { sent: false; caseRef: string };
+
+/**
+ * One action of the worker on a case (or a registration, step null). With a connection and nothing of the case still
+ * waiting, it is sent at once (with its key); a refusal is thrown as it is. Without one — or when the answer is lost —
+ * it goes into the outbox with the same key, to be sent by {@link sync}.
+ */
+export async function act(caseRef: string, step: string | null, body: unknown, ifMatch: string | null): Promise<Outcome> {
+  const item: OutboxItem = { key: crypto.randomUUID(), caseRef, step, body, ifMatch, state: 'WAITING', createdAt: new Date().toISOString() };
+  const queuedBefore = await fieldDb.outbox.where('caseRef').equals(caseRef).count();
+  if (navigator.onLine && queuedBefore === 0 && !isLocal(caseRef)) {
+    try {
+      const answer = await post(item, caseRef);
+      await remember(item, answer);
+      return { sent: true, data: answer.data, etag: answer.etag };
+    } catch (e) {
+      if (!transient(e)) throw e;
+    }
+  }
+  await fieldDb.outbox.add(item);
+  return { sent: false, caseRef };
+}
+
+/** A registration made on the device: a local id, the case kept as the worker entered it, the command in the outbox. */
+export async function registerOnDevice(body: Record<string, unknown>, detail: CaseDetail, key: string = crypto.randomUUID()): Promise<string> {
+  const localId = `local-${crypto.randomUUID()}`;
+  await fieldDb.transaction('rw', fieldDb.cases, fieldDb.outbox, async () => {
+    await fieldDb.cases.put({ caseId: localId, detail: { ...detail, caseId: localId }, etag: '"0"', field: true, savedAt: new Date().toISOString() });
+    await fieldDb.outbox.add({ key, caseRef: localId, step: null, body, ifMatch: null, state: 'WAITING',
+      createdAt: new Date().toISOString() });
+  });
+  return localId;
+}
+
+let running: Promise<SyncResult> | null = null;
+
+export interface SyncResult {
+  sent: number;
+  review: number;
+  failed: number;
+  /** The connection (or the service) was not there: the rest waits. */
+  interrupted: boolean;
+}
+
+/** Sends what waits, oldest first; one sync at a time (in this tab, and across tabs where the browser has Web Locks). */
+export function sync(): Promise<SyncResult> {
+  if (!running) {
+    const run = (): Promise<SyncResult> => drain();
+    const started: Promise<SyncResult> = navigator.locks ? (navigator.locks.request('amk-field-sync', run) as unknown as Promise<SyncResult>) : run();
+    running = started.finally(() => { running = null; });
+  }
+  return running;
+}
+
+async function drain(): Promise<SyncResult> {
+  const result: SyncResult = { sent: 0, review: 0, failed: 0, interrupted: false };
+  for (;;) {
+    const item = await fieldDb.outbox.where('state').equals('WAITING').sortBy('seq').then((items) => items[0]);
+    if (!item) return result;
+    const target = item.step === null ? { caseId: '' } : await resolveCase(item.caseRef);
+    if (!target) { // its case was never registered (that failed): nothing to apply it to
+      await fieldDb.outbox.update(item.seq!, { state: 'FAILED', problem: { status: 0, code: 'field.case-not-registered', title: '' } });
+      result.failed++;
+      continue;
+    }
+    try {
+      const answer = await post(item, target.caseId);
+      await remember(item, answer);
+      await fieldDb.outbox.delete(item.seq!);
+      result.sent++;
+    } catch (e) {
+      if (transient(e)) {
+        result.interrupted = true;
+        return result;
+      }
+      const stale = e instanceof ApiProblem && e.status === 412;
+      await fieldDb.outbox.update(item.seq!, { state: stale ? 'REVIEW' : 'FAILED', problem: problemOf(e) });
+      if (stale) result.review++; else result.failed++;
+    }
+  }
+}
+
+/** The worker's decision on an item in review: send it on the case as it is now (a new action: a new key), or drop it. */
+export async function reapply(item: OutboxItem, currentEtag: string | null, body?: unknown) {
+  await fieldDb.outbox.update(item.seq!, { state: 'WAITING', ifMatch: currentEtag, key: crypto.randomUUID(),
+    body: body ?? item.body, problem: undefined });
+  return sync();
+}
+
+export const drop = (item: OutboxItem) => fieldDb.outbox.delete(item.seq!);
+
+/** Everything of the worker's on this device (at sign-out). */
+export async function forgetDevice() {
+  await Promise.all([fieldDb.outbox.clear(), fieldDb.cases.clear(), fieldDb.ids.clear(), fieldDb.reference.clear()]);
+}
+
+/** A live view of the outbox for the screens. */
+export function useOutbox(): OutboxItem[] {
+  const [items, setItems] = useState<OutboxItem[]>([]);
+  useEffect(() => {
+    const subscription = liveQuery(() => fieldDb.outbox.orderBy('seq').toArray()).subscribe({ next: setItems, error: () => setItems([]) });
+    return () => subscription.unsubscribe();
+  }, []);
+  return items;
+}
+
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => { window.removeEventListener('online', on); window.removeEventListener('offline', off); };
+  }, []);
+  return online;
+}
+
+/** The device's copy of a case with the actions still waiting applied, as the worker expects to see it. */
+export function withPending(kept: KeptCase, items: OutboxItem[]): { data: CaseDetail; etag: string | null } {
+  let detail = { ...kept.detail };
+  let version = kept.etag ? Number(kept.etag.replace(/\D/g, '')) : detail.version;
+  for (const item of items) {
+    if (item.step === null || item.state !== 'WAITING') continue;
+    version += 1;
+    const body = (item.body ?? {}) as Record<string, unknown>;
+    const stage = STAGE_AFTER[item.step];
+    detail = { ...detail, version, ...(stage ? { stage } : {}) };
+    switch (item.step) {
+      case 'first-contact': detail.firstContactAt = String(body.contactedAt ?? new Date().toISOString()); break;
+      case 'assessment': Object.assign(detail, pick(body, ['needs', 'risks', 'recommendedComponents', 'riskLevel'])); break;
+      case 'plan': Object.assign(detail, pick(body, ['goals', 'actions'])); break;
+      case 'closure': detail.closureReason = String(body.reason ?? ''); detail.outcome = String(body.outcome ?? ''); break;
+      case 'follow-up-visits': detail.followUpVisits += 1; break;
+      case 'notes': detail.progressNotes += 1; break;
+      case 'child': detail.child = { ...(detail.child ?? {}), ...(body as object) } as CaseDetail['child']; break;
+    }
+  }
+  return { data: detail, etag: `"${version}"` };
+}
+
+const STAGE_AFTER: Record<string, CaseDetail['stage']> = {
+  assessment: 'ASSESSED', plan: 'PLANNED', intervention: 'IN_INTERVENTION', reintegration: 'REINTEGRATION', closure: 'CLOSED', reopening: 'REGISTERED',
+};
+
+function pick(body: Record<string, unknown>, names: string[]) {
+  return Object.fromEntries(names.filter((n) => body[n] !== undefined).map((n) => [n, body[n]]));
+}
+
+/** After a sync: every kept case is read again; one erased, transferred or reassigned away meanwhile leaves the device. */
+export async function refreshKept() {
+  for (const kept of await fieldDb.cases.toArray()) {
+    if (isLocal(kept.caseId)) continue;
+    try {
+      const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(kept.caseId)}`);
+      if (answer.data.personalDataErased) await fieldDb.cases.delete(kept.caseId);
+      else await keepIfWanted(answer.data, answer.etag);
+    } catch (e) {
+      if (isUnreachable(e)) return;
+      if (e instanceof ApiProblem && e.status === 404) await fieldDb.cases.delete(kept.caseId);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { fieldDb, refreshKept, setFieldUser, sync, useOnline, useOutbox, type KeptCase } from './outbox';
+
+export function useKeptCases(): KeptCase[] {
+  const [kept, setKept] = useState<KeptCase[]>([]);
+  useEffect(() => {
+    const subscription = liveQuery(() => fieldDb.cases.toArray()).subscribe({ next: setKept, error: () => setKept([]) });
+    return () => subscription.unsubscribe();
+  }, []);
+  return kept;
+}
+
+/** Always in sight for case workers: the connection, and how many actions wait, need review or failed. */
+export function FieldStatus() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const items = useOutbox();
+  const count = (state: string) => items.filter((i) => i.state === state).length;
+  const waiting = count('WAITING');
+  const review = count('REVIEW');
+  const failed = count('FAILED');
+  const parts = [
+    waiting > 0 && t('field.status.waiting', { count: waiting }),
+    review > 0 && t('field.status.review', { count: review }),
+    failed > 0 && t('field.status.failed', { count: failed }),
+  ].filter(Boolean);
+  return (
+    <NavLink to="/field" className={`field-status${online ? '' : ' field-offline'}${review + failed > 0 ? ' field-attention' : ''}`}
+      data-testid="field-status" data-waiting={waiting} data-review={review} data-failed={failed}>
+      <span>{online ? t('field.status.online') : t('field.status.offline')}</span>
+      <span>{parts.length ? parts.join(' · ') : t('field.status.allSent')}</span>
+    </NavLink>
+  );
+}
+
+/**
+ * Sends the outbox when the connection comes back, when the app opens, and every 30 s while something waits; then
+ * reads the kept cases again (one erased or moved away meanwhile leaves the device).
+ */
+export function FieldSync({ username }: { username?: string }) {
+  const client = useQueryClient();
+  useEffect(() => setFieldUser(username), [username]);
+  useEffect(() => {
+    let stopped = false;
+    const run = async () => {
+      if (!navigator.onLine || stopped) return;
+      const result = await sync();
+      if (result.sent + result.review + result.failed > 0) await client.invalidateQueries();
+      if (!result.interrupted) await refreshKept();
+    };
+    void run();
+    window.addEventListener('online', run);
+    const timer = window.setInterval(() => void fieldDb.outbox.where('state').equals('WAITING').count().then((n) => { if (n > 0) void run(); }), 30_000);
+    return () => { stopped = true; window.removeEventListener('online', run); window.clearInterval(timer); };
+  }, [client]);
+  return null;
+}
