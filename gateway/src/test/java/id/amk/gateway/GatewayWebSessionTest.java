@@ -65,6 +65,11 @@ class GatewayWebSessionTest {
         HttpResponse<String> session = send("GET", "/bff/session", List.of());
         assertThat(JSON.readTree(session.body()).path("authenticated").asBoolean()).isFalse();
         assertThat(session.body()).doesNotContain("token");
+
+        HttpResponse<String> deviceKey = send("GET", "/bff/device-key", List.of("Accept-Language", "id"));
+        assertThat(deviceKey.statusCode()).isEqualTo(401);
+        assertThat(deviceKey.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(deviceKey.body()).doesNotContain("\"key\"");
     }
 
     @Test

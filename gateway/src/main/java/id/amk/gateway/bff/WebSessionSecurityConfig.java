@@ -106,7 +106,7 @@ public class WebSessionSecurityConfig {
                         .pathMatchers("/actuator/**").denyAll()
                         .pathMatchers(PUBLIC_API).permitAll()
                         .pathMatchers(HttpMethod.GET, REFERENCE_API).permitAll()
-                        .pathMatchers("/api/**", SIGN_OUT).authenticated()
+                        .pathMatchers("/api/**", SIGN_OUT, DeviceKeyController.PATH).authenticated()
                         // the app's files, the session probe, identity-service's pages, OIDC discovery, API documents
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(withPkce))

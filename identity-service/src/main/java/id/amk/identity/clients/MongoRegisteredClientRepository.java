@@ -10,7 +10,6 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 
 /** Spring Authorization Server's view of the clients in Mongo; a disabled client does not exist for it. */
 @Component
@@ -51,7 +50,7 @@ class MongoRegisteredClientRepository implements RegisteredClientRepository {
                 // which OAuth 2.1 accepts in place of rotation), and the app's parallel calls may refresh at the same moment;
                 // with rotation the second refresh was refused and the worker signed out (seen in the browser tests)
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTtl())
-                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(true).build());
+                        .refreshTokenTimeToLive(properties.refreshTokenTtl()).reuseRefreshTokens(true).build());
         if (client.kind == OAuthClient.Kind.MACHINE) {
             builder.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
         } else {

@@ -11,10 +11,12 @@ import java.util.List;
  * DemoSecretGuard). Everything else is administered through /api/agencies, /api/clients and /api/users.
  */
 @ConfigurationProperties("amk.identity")
-public record IdentityProperties(String issuer, Duration accessTokenTtl, List<Agency> agencies, List<Client> clients, List<User> users) {
+public record IdentityProperties(String issuer, Duration accessTokenTtl, Duration refreshTokenTtl, List<Agency> agencies, List<Client> clients, List<User> users) {
 
     public IdentityProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
+        // a day in the field: a worker offline from dawn to dusk is still signed in when the signal comes back
+        refreshTokenTtl = refreshTokenTtl == null ? Duration.ofHours(14) : refreshTokenTtl;
         agencies = agencies == null ? List.of() : agencies;
         clients = clients == null ? List.of() : clients;
         users = users == null ? List.of() : users;
