@@ -48,7 +48,11 @@ const queries = new QueryClient({
       // a refusal (4xx) is an answer, not a hiccup: retried never; a lost connection a few times
       retry: (count, error) => !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: true,
+      // run without a connection too: the reads fall back to what the device keeps (field mode), the others say "offline"
+      networkMode: 'always',
     },
+    // field mode queues what cannot be sent: a step is never held back by the client because the browser says offline
+    mutations: { networkMode: 'always' },
   },
 });
 
@@ -101,7 +105,7 @@ function PeoplesScreens() {
   }
   return (
     <Layout session={session.data}>
-      <FieldSync username={session.data.username} />
+      <FieldSync username={session.data.username} regions={session.data.regions} />
       <Routes>
         {monitors(session.data) && <Route path="/monitoring" element={monitoring} />}
         <Route path="/field" element={<FieldScreen />} />

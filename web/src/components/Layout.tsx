@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { csrfCookie, handlesCases, isAdmin, isPartner, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useUnread } from '../features/notifications/api';
-import { fieldDb, forgetDevice } from '../features/field/outbox';
+import { deviceDb, forgetDevice } from '../lib/device';
 import { FieldStatus } from '../features/field/status';
 import { forgetSession } from '../lib/session';
 
@@ -25,7 +25,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
   const { t } = useTranslation();
   // signing out leaves nothing of the children on this device; actions not yet sent are lost, so the worker is asked first
   const signOut = async (form: HTMLFormElement) => {
-    const unsent = await fieldDb.outbox.count();
+    const unsent = await deviceDb.outbox.count();
     if (unsent > 0 && !window.confirm(t('field.signOutWarning', { count: unsent }))) return;
     await forgetDevice();
     forgetSession();

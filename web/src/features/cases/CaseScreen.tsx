@@ -12,8 +12,7 @@ import { ReferralForm } from '../referrals/ReferralForm';
 import { EraseForm, ReassignForm, TransferForm } from '../supervision/SupervisorActions';
 import { useCase, type CaseDetail, type Stage } from './api';
 import { HistoryTimeline } from './HistoryTimeline';
-import { isLocal, markForField } from '../field/outbox';
-import { useKeptCases } from '../field/status';
+import { isLocal, markForField, useKeptCases } from '../field/outbox';
 import { localToInstant } from './rules';
 import {
   AssessmentForm, ChildDetailsForm, ClosureForm, FirstContactForm, FollowUpForm, NoteForm, PlanForm, ReasonForm, StartInterventionForm, type StepProps,
@@ -128,7 +127,7 @@ function FieldMark({ detail, etag }: { detail: CaseDetail; etag: string | null }
     <p className="field-mark">
       {kept && <span className="muted small">{t('field.keptHere')} </span>}
       <button type="button" className="button button-ghost" aria-pressed={!!kept?.field}
-        onClick={() => void markForField(detail, etag, !kept?.field)}>
+        onClick={() => void markForField(detail, etag, !kept?.field).catch(() => undefined)}>
         {kept?.field ? t('field.unmark') : t('field.mark')}
       </button>
     </p>

@@ -2,7 +2,7 @@ import i18n from '../../lib/i18n';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, get, isUnreachable, query, request, type Versioned } from '../../lib/api';
 import {
-  act, fieldDb, keepIfWanted, registerOnDevice, resolveCase, withPending, type Outcome,
+  act, allPending, forgetKept, keepIfWanted, keptCase, keptCases, pendingFor, registerOnDevice, resolveCase, withPending, type Outcome,
 } from '../field/outbox';
 
 export const STAGES = ['REGISTERED', 'ASSESSED', 'PLANNED', 'IN_INTERVENTION', 'REINTEGRATION', 'CLOSED'] as const;
@@ -126,8 +126,8 @@ export const useCaseload = (filters: CaseloadFilters) =>
   });
 
 async function keptCaseload(): Promise<Page<CaseSummary> & { offline: true }> {
-  const kept = await fieldDb.cases.toArray();
-  const outbox = await fieldDb.outbox.orderBy('seq').toArray();
+  const kept = await keptCases();
+  const outbox = await allPending();
   const items = kept.map((k) => {
     const d = withPending(k, outbox.filter((i) => i.caseRef === k.caseId)).data;
     return { caseId: d.caseId, caseNumber: d.caseNumber, childName: d.child?.name ?? null, stage: d.stage, regionCode: d.regionCode,
@@ -148,18 +148,18 @@ export const useCase = (caseId: string, asOf?: string | null) =>
       if (asOf) return request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}` + query({ asOf }), { signal });
       const resolved = await resolveCase(caseId);
       const id = resolved?.caseId ?? caseId;
-      const pending = await fieldDb.outbox.where('caseRef').equals(id).sortBy('seq');
+      const pending = await pendingFor(id);
       if (resolved) {
         try {
           const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
           await keepIfWanted(answer.data, answer.etag);
           return pending.length ? withPending({ caseId: id, detail: answer.data, etag: answer.etag, field: false, savedAt: '' }, pending) : answer;
         } catch (e) {
-          if (e instanceof ApiProblem && e.status === 404) await fieldDb.cases.delete(id);
+          if (e instanceof ApiProblem && e.status === 404) await forgetKept(id);
           if (!isUnreachable(e)) throw e;
         }
       }
-      const kept = await fieldDb.cases.get(id);
+      const kept = await keptCase(id);
       if (!kept) throw new ApiProblem(0, { type: 'urn:amk:problem:field.not-kept', title: i18n.t('field.notKept.title'), detail: i18n.t('field.notKept.detail') });
       return { ...withPending(kept, pending), offline: true };
     },

@@ -5,8 +5,7 @@ import { Link } from 'react-router';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { formatDateTime } from '../../lib/i18n';
 import { useCase, useHistory } from '../cases/api';
-import { drop, reapply, sync, useOnline, useOutbox, type OutboxItem } from './outbox';
-import { useKeptCases } from './status';
+import { drop, reapply, sync, useKeptCases, useOnline, useOutbox, type OutboxItem } from './outbox';
 
 /** The worker's field work on this device: what waits to be sent, what needs their review, what failed, the cases kept. */
 export function FieldScreen() {
@@ -64,7 +63,7 @@ export function FieldScreen() {
           {failed.map((item) => (
             <li key={item.seq} className="card card-overdue" data-state="FAILED">
               <ActionLabel item={item} />
-              <p><strong>{item.problem?.title || t(`problem.${item.problem?.code}.title`, { defaultValue: t('problem.generic.title') })}</strong></p>
+              <p><strong>{item.problem?.code === 'field.case-not-registered' ? t('field.caseNotRegistered') : (item.problem?.title || t('problem.generic.title'))}</strong></p>
               {item.problem?.detail && <p>{item.problem.detail}</p>}
               <div className="card-actions">
                 <button type="button" className="button" onClick={() => void drop(item)}>{t('field.drop')}</button>

@@ -2,74 +2,83 @@
 // Idempotency-Key and the version (If-Match) it was made on — and sent in order when the connection is back. A reply
 // lost on the way is sent again with the same key (the service acts once); a version that moved on (412) is never
 // re-sent blindly: it waits in "needs review" until the worker re-applies, changes or drops it.
-import Dexie, { liveQuery, type Table } from 'dexie';
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { ApiProblem, isUnreachable, request } from '../../lib/api';
+import { DeviceLocked, deviceDb, seal, unseal, type StoredCase, type StoredItem } from '../../lib/device';
 import type { CaseDetail } from '../cases/api';
 
-export type ItemState = 'WAITING' | 'FAILED' | 'REVIEW';
+export type ItemState = StoredItem['state'];
 
-export interface OutboxItem {
-  seq?: number;
-  /** The Idempotency-Key, made once with the action and sent with every attempt. */
-  key: string;
-  /** The case's id, or a "local-…" id for a case registered on this device and not yet sent. */
-  caseRef: string;
-  /** The step's path under the case ("notes", "first-contact", …); null for the registration itself. */
-  step: string | null;
+/** An action as the screens see it: the stored one, opened with the worker's key. */
+export interface OutboxItem extends Omit<StoredItem, 'body' | 'owner'> {
+  /** The Idempotency-Key ({@code key}) is made once with the action and sent with every attempt; {@code caseRef} is the
+   * case's id or a "local-…" id for a case registered on this device and not yet sent; {@code step} the step's path
+   * under the case ("notes", "first-contact", …), null for the registration itself; {@code ifMatch} the version the
+   * worker saw when making it. */
   body: unknown;
-  /** The version the worker saw when making it. */
-  ifMatch: string | null;
-  state: ItemState;
-  problem?: { status: number; code: string; title: string; detail?: string };
-  createdAt: string;
 }
 
 /** A case kept on the device: for the field, or because it is the worker's own. */
-export interface KeptCase {
-  caseId: string;
+export interface KeptCase extends Omit<StoredCase, 'detail' | 'owner'> {
   detail: CaseDetail;
-  etag: string | null;
-  /** Marked by the worker for the field (their own cases are kept anyway). */
-  field: boolean;
-  savedAt: string;
 }
 
-class FieldDb extends Dexie {
-  outbox!: Table<OutboxItem, number>;
-  cases!: Table<KeptCase, string>;
-  reference!: Table<{ path: string; data: unknown }, string>;
-  ids!: Table<{ localId: string; caseId: string; caseNumber: string }, string>;
+let fieldUser = '';
+/** Who is signed in on this device: their own cases are kept for the field, their actions sent. */
+export const setFieldUser = (username?: string) => { fieldUser = username ?? ''; };
 
-  constructor() {
-    super('amk-field');
-    this.version(1).stores({ outbox: '++seq, caseRef, state', cases: 'caseId', reference: 'path', ids: 'localId' });
-  }
+const openItem = async ({ owner: _, body, ...rest }: StoredItem): Promise<OutboxItem> => ({ ...rest, body: await unseal(body) });
+const openCase = async ({ owner: _, detail, ...rest }: StoredCase): Promise<KeptCase> => ({ ...rest, detail: await unseal<CaseDetail>(detail) });
+
+/** Opens what it can: another person's actions or cases (a browser closed without signing out) stay shut. */
+async function openAll<S, T>(rows: S[], open: (row: S) => Promise<T>): Promise<T[]> {
+  const opened = await Promise.all(rows.map((r) => open(r).catch(() => null)));
+  return opened.filter((o): o is Awaited<T> => o !== null) as T[];
 }
 
-export const fieldDb = new FieldDb();
+async function storeCase(kept: KeptCase) {
+  await deviceDb.cases.put({ ...kept, owner: fieldUser, detail: await seal(kept.detail) });
+}
 
-let fieldUser: string | undefined;
-/** Who is signed in on this device: their own cases are kept for the field. */
-export const setFieldUser = (username?: string) => { fieldUser = username; };
+async function storeItem(item: OutboxItem) {
+  const { seq: _, ...rest } = item;
+  return deviceDb.outbox.add({ ...rest, owner: fieldUser, body: await seal(item.body) });
+}
+
+/** A kept case, opened; null when none (or not this worker's). */
+export async function keptCase(caseId: string): Promise<KeptCase | null> {
+  const row = await deviceDb.cases.get(caseId);
+  return row ? openCase(row).catch(() => { throw new DeviceLocked(); }) : null;
+}
+
+export const keptCases = async () => openAll(await deviceDb.cases.toArray(), openCase);
+
+/** The actions on a case still on the device, oldest first. */
+export const pendingFor = async (caseRef: string) => openAll(await deviceDb.outbox.where('caseRef').equals(caseRef).sortBy('seq'), openItem);
+
+export const allPending = async () => openAll(await deviceDb.outbox.orderBy('seq').toArray(), openItem);
+
+export const forgetKept = (caseId: string) => deviceDb.cases.delete(caseId);
 
 /** Keeps the case on the device when it is marked for the field or is the worker's own; forgets one no longer theirs. */
 export async function keepIfWanted(detail: CaseDetail, etag: string | null) {
-  const kept = await fieldDb.cases.get(detail.caseId);
+  const kept = await deviceDb.cases.get(detail.caseId);
   const own = !!fieldUser && detail.assignedWorker === fieldUser;
   if (own || kept?.field) {
-    await fieldDb.cases.put({ caseId: detail.caseId, detail, etag, field: kept?.field ?? false, savedAt: new Date().toISOString() });
+    // a locked device (no key) keeps nothing new; reading the case goes on
+    await storeCase({ caseId: detail.caseId, detail, etag, field: kept?.field ?? false, savedAt: new Date().toISOString() }).catch(() => undefined);
   } else if (kept) {
-    await fieldDb.cases.delete(detail.caseId); // transferred or reassigned away
+    await deviceDb.cases.delete(detail.caseId); // transferred or reassigned away
   }
 }
 
 /** Marks a case for the field (kept on the device) or lets it go. */
 export async function markForField(detail: CaseDetail, etag: string | null, field: boolean) {
   if (field) {
-    await fieldDb.cases.put({ caseId: detail.caseId, detail, etag, field: true, savedAt: new Date().toISOString() });
+    await storeCase({ caseId: detail.caseId, detail, etag, field: true, savedAt: new Date().toISOString() });
   } else {
-    await fieldDb.cases.delete(detail.caseId);
+    await deviceDb.cases.delete(detail.caseId);
     await keepIfWanted(detail, etag);
   }
 }
@@ -79,7 +88,7 @@ export const isLocal = (caseRef: string) => caseRef.startsWith('local-');
 /** The real id of a case registered on this device, once the service has it. */
 export async function resolveCase(caseRef: string): Promise<{ caseId: string; caseNumber?: string } | null> {
   if (!isLocal(caseRef)) return { caseId: caseRef };
-  const known = await fieldDb.ids.get(caseRef);
+  const known = await deviceDb.ids.get(caseRef);
   return known ? { caseId: known.caseId, caseNumber: known.caseNumber } : null;
 }
 
@@ -93,18 +102,20 @@ async function post(item: OutboxItem, caseId: string | null) {
 /** After an answer: the device's copy of the case follows the service. */
 async function remember(item: OutboxItem, answer: { data: CaseDetail & { caseId: string; caseNumber: string }; etag: string | null }) {
   if (item.step === null) {
-    await fieldDb.transaction('rw', fieldDb.ids, fieldDb.cases, fieldDb.outbox, async () => {
-      await fieldDb.ids.put({ localId: item.caseRef, caseId: answer.data.caseId, caseNumber: answer.data.caseNumber });
-      const local = await fieldDb.cases.get(item.caseRef);
-      if (local) {
-        await fieldDb.cases.delete(item.caseRef);
-        await fieldDb.cases.put({ ...local, caseId: answer.data.caseId, etag: answer.etag,
-          detail: { ...local.detail, caseId: answer.data.caseId, caseNumber: answer.data.caseNumber } });
+    const local = await keptCase(item.caseRef);
+    // sealed before the transaction: IndexedDB transactions end when they wait for anything else
+    const moved = local && { ...local, caseId: answer.data.caseId, etag: answer.etag, owner: fieldUser,
+      detail: await seal({ ...local.detail, caseId: answer.data.caseId, caseNumber: answer.data.caseNumber }) };
+    await deviceDb.transaction('rw', deviceDb.ids, deviceDb.cases, deviceDb.outbox, async () => {
+      await deviceDb.ids.put({ localId: item.caseRef, caseId: answer.data.caseId, caseNumber: answer.data.caseNumber });
+      if (moved) {
+        await deviceDb.cases.delete(item.caseRef);
+        await deviceDb.cases.put(moved);
       }
-      await fieldDb.outbox.where('caseRef').equals(item.caseRef).modify({ caseRef: answer.data.caseId });
+      await deviceDb.outbox.where('caseRef').equals(item.caseRef).modify({ caseRef: answer.data.caseId });
     });
-  } else if (answer.data && (await fieldDb.cases.get(answer.data.caseId))) {
-    await fieldDb.cases.update(answer.data.caseId, { detail: answer.data, etag: answer.etag, savedAt: new Date().toISOString() });
+  } else if (answer.data && (await deviceDb.cases.get(answer.data.caseId))) {
+    await deviceDb.cases.update(answer.data.caseId, { detail: await seal(answer.data), etag: answer.etag, savedAt: new Date().toISOString() });
   }
 }
 
@@ -125,7 +136,7 @@ export type Outcome =
  */
 export async function act(caseRef: string, step: string | null, body: unknown, ifMatch: string | null): Promise<Outcome> {
   const item: OutboxItem = { key: crypto.randomUUID(), caseRef, step, body, ifMatch, state: 'WAITING', createdAt: new Date().toISOString() };
-  const queuedBefore = await fieldDb.outbox.where('caseRef').equals(caseRef).count();
+  const queuedBefore = await deviceDb.outbox.where('caseRef').equals(caseRef).count();
   if (navigator.onLine && queuedBefore === 0 && !isLocal(caseRef)) {
     try {
       const answer = await post(item, caseRef);
@@ -135,17 +146,19 @@ export async function act(caseRef: string, step: string | null, body: unknown, i
       if (!transient(e)) throw e;
     }
   }
-  await fieldDb.outbox.add(item);
+  await storeItem(item);
   return { sent: false, caseRef };
 }
 
 /** A registration made on the device: a local id, the case kept as the worker entered it, the command in the outbox. */
 export async function registerOnDevice(body: Record<string, unknown>, detail: CaseDetail, key: string = crypto.randomUUID()): Promise<string> {
   const localId = `local-${crypto.randomUUID()}`;
-  await fieldDb.transaction('rw', fieldDb.cases, fieldDb.outbox, async () => {
-    await fieldDb.cases.put({ caseId: localId, detail: { ...detail, caseId: localId }, etag: '"0"', field: true, savedAt: new Date().toISOString() });
-    await fieldDb.outbox.add({ key, caseRef: localId, step: null, body, ifMatch: null, state: 'WAITING',
-      createdAt: new Date().toISOString() });
+  const now = new Date().toISOString();
+  const kept: StoredCase = { caseId: localId, detail: await seal({ ...detail, caseId: localId }), etag: '"0"', field: true, savedAt: now, owner: fieldUser };
+  const item: StoredItem = { key, caseRef: localId, step: null, body: await seal(body), ifMatch: null, state: 'WAITING', createdAt: now, owner: fieldUser };
+  await deviceDb.transaction('rw', deviceDb.cases, deviceDb.outbox, async () => {
+    await deviceDb.cases.put(kept);
+    await deviceDb.outbox.add(item);
   });
   return localId;
 }
@@ -173,18 +186,23 @@ export function sync(): Promise<SyncResult> {
 async function drain(): Promise<SyncResult> {
   const result: SyncResult = { sent: 0, review: 0, failed: 0, interrupted: false };
   for (;;) {
-    const item = await fieldDb.outbox.where('state').equals('WAITING').sortBy('seq').then((items) => items[0]);
-    if (!item) return result;
+    const row = (await deviceDb.outbox.where('state').equals('WAITING').sortBy('seq')).find((i) => i.owner === fieldUser);
+    if (!row) return result;
+    const item = await openItem(row).catch(() => null);
+    if (!item) { // the device is locked (no key yet): the rest waits
+      result.interrupted = true;
+      return result;
+    }
     const target = item.step === null ? { caseId: '' } : await resolveCase(item.caseRef);
     if (!target) { // its case was never registered (that failed): nothing to apply it to
-      await fieldDb.outbox.update(item.seq!, { state: 'FAILED', problem: { status: 0, code: 'field.case-not-registered', title: '' } });
+      await deviceDb.outbox.update(item.seq!, { state: 'FAILED', problem: { status: 0, code: 'field.case-not-registered', title: '' } });
       result.failed++;
       continue;
     }
     try {
       const answer = await post(item, target.caseId);
       await remember(item, answer);
-      await fieldDb.outbox.delete(item.seq!);
+      await deviceDb.outbox.delete(item.seq!);
       result.sent++;
     } catch (e) {
       if (transient(e)) {
@@ -192,7 +210,7 @@ async function drain(): Promise<SyncResult> {
         return result;
       }
       const stale = e instanceof ApiProblem && e.status === 412;
-      await fieldDb.outbox.update(item.seq!, { state: stale ? 'REVIEW' : 'FAILED', problem: problemOf(e) });
+      await deviceDb.outbox.update(item.seq!, { state: stale ? 'REVIEW' : 'FAILED', problem: problemOf(e) });
       if (stale) result.review++; else result.failed++;
     }
   }
@@ -200,25 +218,37 @@ async function drain(): Promise<SyncResult> {
 
 /** The worker's decision on an item in review: send it on the case as it is now (a new action: a new key), or drop it. */
 export async function reapply(item: OutboxItem, currentEtag: string | null, body?: unknown) {
-  await fieldDb.outbox.update(item.seq!, { state: 'WAITING', ifMatch: currentEtag, key: crypto.randomUUID(),
-    body: body ?? item.body, problem: undefined });
+  await deviceDb.outbox.update(item.seq!, { state: 'WAITING', ifMatch: currentEtag, key: crypto.randomUUID(),
+    body: await seal(body ?? item.body), problem: undefined });
   return sync();
 }
 
-export const drop = (item: OutboxItem) => fieldDb.outbox.delete(item.seq!);
-
-/** Everything of the worker's on this device (at sign-out). */
-export async function forgetDevice() {
-  await Promise.all([fieldDb.outbox.clear(), fieldDb.cases.clear(), fieldDb.ids.clear(), fieldDb.reference.clear()]);
-}
+export const drop = (item: OutboxItem) => deviceDb.outbox.delete(item.seq!);
 
 /** A live view of the outbox for the screens. */
 export function useOutbox(): OutboxItem[] {
-  const [items, setItems] = useState<OutboxItem[]>([]);
+  return useLive(() => deviceDb.outbox.orderBy('seq').toArray(), openItem);
+}
+
+/** A live view of the cases kept on the device. */
+export function useKeptCases(): KeptCase[] {
+  return useLive(() => deviceDb.cases.toArray(), openCase);
+}
+
+/** Rows read live (Dexie's liveQuery: the querier touches IndexedDB only), opened with the key afterwards. */
+function useLive<S, T>(read: () => Promise<S[]>, open: (row: S) => Promise<T>): T[] {
+  const [items, setItems] = useState<T[]>([]);
   useEffect(() => {
-    const subscription = liveQuery(() => fieldDb.outbox.orderBy('seq').toArray()).subscribe({ next: setItems, error: () => setItems([]) });
+    let latest = 0;
+    const subscription = liveQuery(read).subscribe({
+      next: (rows) => {
+        const mine = ++latest;
+        void openAll(rows, open).then((opened) => { if (mine === latest) setItems(opened); });
+      },
+      error: () => setItems([]),
+    });
     return () => subscription.unsubscribe();
-  }, []);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   return items;
 }
 
@@ -267,15 +297,15 @@ function pick(body: Record<string, unknown>, names: string[]) {
 
 /** After a sync: every kept case is read again; one erased, transferred or reassigned away meanwhile leaves the device. */
 export async function refreshKept() {
-  for (const kept of await fieldDb.cases.toArray()) {
+  for (const kept of await deviceDb.cases.toArray()) { // ids only: nothing to open
     if (isLocal(kept.caseId)) continue;
     try {
       const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(kept.caseId)}`);
-      if (answer.data.personalDataErased) await fieldDb.cases.delete(kept.caseId);
+      if (answer.data.personalDataErased) await deviceDb.cases.delete(kept.caseId);
       else await keepIfWanted(answer.data, answer.etag);
     } catch (e) {
       if (isUnreachable(e)) return;
-      if (e instanceof ApiProblem && e.status === 404) await fieldDb.cases.delete(kept.caseId);
+      if (e instanceof ApiProblem && e.status === 404) await deviceDb.cases.delete(kept.caseId);
     }
   }
 }

@@ -1,18 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { fieldDb, refreshKept, setFieldUser, sync, useOnline, useOutbox, type KeptCase } from './outbox';
-
-export function useKeptCases(): KeptCase[] {
-  const [kept, setKept] = useState<KeptCase[]>([]);
-  useEffect(() => {
-    const subscription = liveQuery(() => fieldDb.cases.toArray()).subscribe({ next: setKept, error: () => setKept([]) });
-    return () => subscription.unsubscribe();
-  }, []);
-  return kept;
-}
+import { deviceDb, unlocked } from '../../lib/device';
+import { keepReferenceForField } from '../../lib/reference';
+import { keptCases, refreshKept, setFieldUser, sync, useOnline, useOutbox } from './outbox';
 
 /** Always in sight for case workers: the connection, and how many actions wait, need review or failed. */
 export function FieldStatus() {
@@ -41,21 +33,24 @@ export function FieldStatus() {
  * Sends the outbox when the connection comes back, when the app opens, and every 30 s while something waits; then
  * reads the kept cases again (one erased or moved away meanwhile leaves the device).
  */
-export function FieldSync({ username }: { username?: string }) {
+export function FieldSync({ username, regions }: { username?: string; regions: string[] }) {
   const client = useQueryClient();
-  useEffect(() => setFieldUser(username), [username]);
+  setFieldUser(username); // before any screen below keeps a case
   useEffect(() => {
     let stopped = false;
     const run = async () => {
       if (!navigator.onLine || stopped) return;
+      await unlocked(); // the device's key, while there is a connection to get it
       const result = await sync();
       if (result.sent + result.review + result.failed > 0) await client.invalidateQueries();
-      if (!result.interrupted) await refreshKept();
+      if (result.interrupted) return;
+      await refreshKept();
+      await keepReferenceForField(regions, (await keptCases()).map((k) => k.detail.regionCode)).catch(() => undefined);
     };
     void run();
     window.addEventListener('online', run);
-    const timer = window.setInterval(() => void fieldDb.outbox.where('state').equals('WAITING').count().then((n) => { if (n > 0) void run(); }), 30_000);
+    const timer = window.setInterval(() => void deviceDb.outbox.where('state').equals('WAITING').count().then((n) => { if (n > 0) void run(); }), 30_000);
     return () => { stopped = true; window.removeEventListener('online', run); window.clearInterval(timer); };
-  }, [client]);
+  }, [client, regions.join()]); // eslint-disable-line react-hooks/exhaustive-deps
   return null;
 }
