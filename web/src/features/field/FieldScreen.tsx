@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { formatDateTime } from '../../lib/i18n';
+import { RegionName, useClusters, useComponents, useNamer } from '../../lib/reference';
 import { useCase, useHistory } from '../cases/api';
 import { drop, reapply, sync, useKeptCases, useOnline, useOutbox, type OutboxItem } from './outbox';
 
@@ -41,7 +42,7 @@ export function FieldScreen() {
 
       <h2 id="field-review">{t('field.review.title', { count: review.length })}</h2>
       {review.length === 0 ? <p className="muted">{t('field.none')}</p> : (
-        <ul className="cards" aria-labelledby="field-review">
+        <ul className="cards cards-wide" aria-labelledby="field-review">
           {review.map((item) => <ReviewItem key={item.seq} item={item} />)}
         </ul>
       )}
@@ -106,14 +107,45 @@ function ActionLabel({ item }: { item: OutboxItem }) {
   );
 }
 
-/** The worker's input, as they typed it. */
+/** Where each input of a step is labelled on its form: the same words here. */
+const LABELS: Record<string, string> = {
+  regionCode: 'region.legend', clusters: 'register.clusters', abhRole: 'register.abhRole', riskLevel: 'register.riskLevel',
+  source: 'register.source', consent: 'register.consent', contactedAt: 'step.firstContact.contactedAt', needs: 'step.assessment.needs',
+  risks: 'step.assessment.risks', recommendedComponents: 'step.assessment.components', goals: 'step.plan.goals', actions: 'step.plan.actions',
+  outcome: 'step.closure.outcome', visitedAt: 'step.followUp.visitedAt', note: 'step.noteLabel', reason: 'step.reason',
+};
+
+/** The worker's input, as they typed it, under the labels of its form. */
 function ActionBody({ body }: { body: unknown }) {
-  const entries = Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && !v.length));
-  if (!entries.length) return null;
+  const { t } = useTranslation();
+  const clusters = useClusters();
+  const components = useComponents();
+  const named = useNamer();
+  const input = { ...((body ?? {}) as Record<string, unknown>) };
+  const child = (input.child ?? {}) as Record<string, unknown>;
+  delete input.child;
+  const shown = (v: unknown) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length);
+  const value = (name: string, v: unknown): React.ReactNode => {
+    if (name === 'regionCode') return <RegionName code={String(v)} />;
+    if (name === 'riskLevel') return t(`risk.${v}`);
+    if (name === 'clusters') return (v as string[]).map((c) => named(clusters.data?.find((x) => x.code === c)) || c).join(', ');
+    if (name === 'recommendedComponents') return (v as string[]).map((c) => named(components.data?.find((x) => x.code === c)) || c).join(', ');
+    if (name === 'source') return t(`source.${v}`);
+    if (name === 'sex') return t(`sex.${v}`, { defaultValue: String(v) });
+    if (name === 'consent') return v ? '✓' : '—';
+    if (name === 'contactedAt' || name === 'visitedAt') return formatDateTime(String(v));
+    if (name === 'actions') return (v as { description: string; due?: string | null }[]).map((a) => a.description + (a.due ? ` (${a.due})` : '')).join('; ');
+    return Array.isArray(v) ? v.join(', ') : String(v);
+  };
+  const facts = [
+    ...Object.entries(child).filter(([, v]) => shown(v)).map(([name, v]) => [t(`child.${name}`), value(name, v), name] as const),
+    ...Object.entries(input).filter(([, v]) => shown(v)).map(([name, v]) => [t(LABELS[name] ?? name, { defaultValue: name }), value(name, v), name] as const),
+  ];
+  if (!facts.length) return null;
   return (
     <dl className="facts compact">
-      {entries.map(([name, value]) => (
-        <div className="fact" key={name}><dt>{name}</dt><dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd></div>
+      {facts.map(([label, v, name]) => (
+        <div className="fact" key={name}><dt>{label}</dt><dd>{v}</dd></div>
       ))}
     </dl>
   );
