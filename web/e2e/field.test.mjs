@@ -4,6 +4,9 @@
 // overwriting anything. What the device keeps is sealed: the child's name is nowhere in IndexedDB in clear.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { BASE, LAPTOP, PHONE, check, launch, person, signIn, touchTargets } from './helpers.mjs';
 
 let browser;
@@ -28,8 +31,11 @@ async function step(page, button, done) {
 }
 
 async function note(page, text) {
-  await page.getByLabel('Catatan', { exact: true }).last().fill(text);
+  const field = page.getByLabel('Catatan', { exact: true }).last();
+  await field.fill(text);
   await step(page, 'Simpan catatan', 'Catatan disimpan.');
+  // the message may be the previous note's: this one is taken when its form is empty again
+  await until(async () => (await field.inputValue()) === '', 'the note taken', 15_000);
 }
 
 /** The chip under the navigation: how many actions wait, need review or failed. */
@@ -267,5 +273,54 @@ describe('a supervisor reassigns while the worker is offline', () => {
   it('threw no script error', () => {
     assert.deepEqual(worker.errors, []);
     assert.deepEqual(supervisor.errors, []);
+  });
+});
+
+describe('case-service killed during a sync of 200 actions', { skip: !process.env.AMK_ROOT && 'AMK_ROOT not set (the platform to kill)' }, () => {
+  let worker;
+  const ACTIONS = 200;
+
+  before(async () => { worker = await person(browser, PHONE); });
+  after(async () => { await worker.context.close(); });
+
+  it('loses none and duplicates none, reconciled against the case\'s events', async () => {
+    const { page, context } = worker;
+    await readyForTheField(page);
+    const registered = await page.request.post(`${BASE}/api/cases`, {
+      headers: { 'X-XSRF-TOKEN': await csrf(context) },
+      data: { regionCode: '32.73', child: { name: `Ayu Sinyal ${stamp}`, estimatedAge: 10, sex: 'F' }, clusters: ['EXPLOITED'],
+        riskLevel: 'LOW', source: 'OUTREACH', consent: true },
+    });
+    const caseId = (await registered.json()).caseId;
+    await page.goto(`${BASE}/cases/${caseId}`);
+    await page.getByText(`Ayu Sinyal ${stamp}`).first().waitFor();
+    await page.getByText('Tersimpan di perangkat ini.').waitFor(); // the worker's own case
+
+    await context.setOffline(true);
+    for (let n = 1; n <= ACTIONS; n++) await note(page, `Kunjungan ${n} ${stamp}`);
+    await until(async () => (await status(page)).waiting === ACTIONS, `${ACTIONS} actions waiting`, 10_000)
+      .catch(async (e) => { throw new Error(`${e.message}: ${JSON.stringify(await status(page))}`); });
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await until(async () => (await status(page)).waiting < ACTIONS - 20, 'the sync under way');
+    // kill -9 in the middle of the sync, as a crash would, and start it again
+    await promisify(execFile)('bash', [join(process.env.AMK_ROOT, 'amk'), 'restart', 'case-service', '--kill'], { timeout: 180_000 });
+    const left = (await status(page)).waiting;
+    assert.ok(left > 0, 'the kill came before the sync was done'); // else this test would prove nothing
+    console.log(`case-service killed with ${left} of ${ACTIONS} actions still to send`);
+    await page.getByRole('link', { name: 'Kerja lapangan' }).click();
+    await until(async () => {
+      const { waiting } = await status(page);
+      const send = page.getByRole('button', { name: 'Kirim sekarang' }); // "Mengirim…" while a sync runs
+      if (waiting > 0 && (await send.count()) > 0 && (await send.isEnabled())) await send.click();
+      return waiting === 0;
+    }, 'every action sent after the restart', 180_000);
+    assert.deepEqual(await status(page), { waiting: 0, review: 0, failed: 0 });
+
+    const notes = (await history(page, caseId)).filter((e) => e.type === 'ProgressNoteAdded').map((e) => e.details.note);
+    const expected = Array.from({ length: ACTIONS }, (_, i) => `Kunjungan ${i + 1} ${stamp}`);
+    assert.equal(notes.length, ACTIONS, `notes in the case's events (lost ${ACTIONS - new Set(notes).size}, duplicated ${notes.length - new Set(notes).size})`);
+    assert.deepEqual(notes, expected, 'each once, in the order made');
   });
 });
