@@ -276,6 +276,78 @@ describe('a supervisor reassigns while the worker is offline', () => {
   });
 });
 
+async function deviceRows(page, store) {
+  return page.evaluate((name) => new Promise((resolve) => {
+    const open = indexedDB.open('amk-field');
+    open.onsuccess = () => {
+      const keys = open.result.transaction(name).objectStore(name).getAllKeys();
+      keys.onsuccess = () => resolve(keys.result);
+    };
+  }), store);
+}
+
+describe('what the device keeps leaves it', () => {
+  let worker;
+  let supervisor;
+
+  before(async () => {
+    worker = await person(browser, PHONE);
+    supervisor = await person(browser, LAPTOP);
+  });
+  after(async () => {
+    await worker.context.close();
+    await supervisor.context.close();
+  });
+
+  it('a case erased while the worker was offline is gone from the device at the next sync', async () => {
+    const { page, context } = worker;
+    await readyForTheField(page);
+    const registered = await page.request.post(`${BASE}/api/cases`, {
+      headers: { 'X-XSRF-TOKEN': await csrf(context) },
+      data: { regionCode: '32.73', child: { name: `Lina Dihapus ${stamp}`, estimatedAge: 7, sex: 'F' }, clusters: ['VIOLENCE_VICTIM'],
+        riskLevel: 'LOW', source: 'WALK_IN', consent: true },
+    });
+    const caseId = (await registered.json()).caseId;
+    await page.goto(`${BASE}/cases/${caseId}`);
+    await page.getByText('Tersimpan di perangkat ini.').waitFor();
+    assert.ok((await deviceRows(page, 'cases')).includes(caseId));
+    await context.setOffline(true);
+    await note(page, `Catatan sebelum dihapus ${stamp}`);
+
+    await signIn(supervisor.page, 'supervisor.jabar');
+    const erased = await supervisor.page.request.delete(`${BASE}/api/cases/${caseId}/personal-data`, {
+      headers: { 'X-XSRF-TOKEN': await csrf(supervisor.context) }, data: { reason: 'Permintaan orang tua (UU 27/2022)' },
+    });
+    assert.ok(erased.ok(), `erasure: ${erased.status()}`);
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await until(async () => !(await deviceRows(page, 'cases')).includes(caseId), 'the erased case gone from the device');
+  });
+
+  it('signing out warns while actions wait, and then leaves nothing on the device', async () => {
+    const { page } = worker;
+    await page.getByRole('link', { name: 'Kasus saya' }).click();
+    await until(async () => (await deviceRows(page, 'outbox')).length > 0, 'an action still on the device (the note on the erased case)');
+    let warned = '';
+    page.once('dialog', (dialog) => { warned = dialog.message(); void dialog.dismiss(); });
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await until(() => warned, 'the warning');
+    assert.match(warned, /belum terkirim/);
+    await page.getByRole('button', { name: 'Keluar' }).waitFor(); // still signed in
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('link', { name: 'Masuk' }).waitFor();
+    for (const store of ['outbox', 'cases', 'ids']) assert.deepEqual(await deviceRows(page, store), [], store);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('amk.device-key') ?? localStorage.getItem('amk.session')), null);
+  });
+
+  it('threw no script error', () => {
+    assert.deepEqual(worker.errors, []);
+    assert.deepEqual(supervisor.errors, []);
+  });
+});
+
 describe('case-service killed during a sync of 200 actions', { skip: !process.env.AMK_ROOT && 'AMK_ROOT not set (the platform to kill)' }, () => {
   let worker;
   const ACTIONS = 200;

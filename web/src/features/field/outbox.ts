@@ -63,6 +63,10 @@ export const forgetKept = (caseId: string) => deviceDb.cases.delete(caseId);
 
 /** Keeps the case on the device when it is marked for the field or is the worker's own; forgets one no longer theirs. */
 export async function keepIfWanted(detail: CaseDetail, etag: string | null) {
+  if (detail.personalDataErased) { // erased: nothing of the child stays anywhere, this device included
+    await deviceDb.cases.delete(detail.caseId);
+    return;
+  }
   const kept = await deviceDb.cases.get(detail.caseId);
   const own = !!fieldUser && detail.assignedWorker === fieldUser;
   if (own || kept?.field) {
@@ -301,8 +305,7 @@ export async function refreshKept() {
     if (isLocal(kept.caseId)) continue;
     try {
       const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(kept.caseId)}`);
-      if (answer.data.personalDataErased) await deviceDb.cases.delete(kept.caseId);
-      else await keepIfWanted(answer.data, answer.etag);
+      await keepIfWanted(answer.data, answer.etag);
     } catch (e) {
       if (isUnreachable(e)) return;
       if (e instanceof ApiProblem && e.status === 404) await deviceDb.cases.delete(kept.caseId);

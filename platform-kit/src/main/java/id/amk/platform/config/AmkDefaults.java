@@ -36,6 +36,10 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.messages.basename", "amk-problems");
         defaults.put("spring.messages.fallback-to-system-locale", "false");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // a crashed instance (kill -9, a node lost) gives its partitions up after 10 s, not the client's default 45 s:
+        // until then nothing reads them (seen: a report accepted right after case-service crashed waited for its case)
+        defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        defaults.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.producer.properties.max.block.ms", "10000");

@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * Crypto-shredding: one AES-256 key per data subject (a case) in a Mongo collection; personal data is sealed
  * with AES-GCM (random 96-bit nonce, the subject id as associated data, so a sealed value cannot be moved to
  * another subject). Forgetting the key makes every copy unreadable — in the event store, in views, in backups.
+ * A forgotten subject keeps a tombstone (no key) so that nothing is ever sealed for it again: a fresh key would
+ * make its old ciphertexts look tampered with (AES-GCM tag mismatch) instead of erased.
  * Production keeps these keys in a separate, access-controlled database or a KMS; here each service keeps them
  * in its own database.
  */
@@ -44,6 +47,9 @@ public class SubjectKeys {
     public String seal(String subjectId, byte[] plain) {
         try {
             SecretKey key = keyOf(subjectId).orElseGet(() -> newKey(subjectId));
+            if (key == null) {
+                throw new SubjectForgotten();
+            }
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -86,14 +92,19 @@ public class SubjectKeys {
         return open(subjectId, cipherText).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
+    /** The key is gone for good; a tombstone stays, so the subject never gets a new one. */
     public void forget(String subjectId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(subjectId)), collection);
+        mongo.upsert(Query.query(Criteria.where("_id").is(subjectId)),
+                new Update().unset("key").set("forgotten", true), collection);
     }
 
     private Optional<SecretKey> keyOf(String subjectId) {
         Document stored = mongo.findById(subjectId, Document.class, collection);
-        return Optional.ofNullable(stored).map(d -> new SecretKeySpec(Base64.getDecoder().decode(d.getString("key")), "AES"));
+        return Optional.ofNullable(stored).map(d -> d.getString("key"))
+                .map(key -> new SecretKeySpec(Base64.getDecoder().decode(key), "AES"));
     }
+
+    /** Null when the subject was forgotten (a tombstone): nothing may be sealed for it. */
 
     private SecretKey newKey(String subjectId) {
         try {
@@ -105,8 +116,8 @@ public class SubjectKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } catch (org.springframework.dao.DuplicateKeyException raced) {
-            // another thread created the subject's key first: use that one
-            return keyOf(subjectId).orElseThrow(() -> raced);
+            // another thread created the subject's key first (use that one), or the subject was forgotten (none)
+            return keyOf(subjectId).orElse(null);
         }
     }
 }

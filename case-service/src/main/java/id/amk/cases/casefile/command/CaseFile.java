@@ -105,6 +105,7 @@ public class CaseFile {
         if (command.contactedAt().isBefore(state.registeredAt().minusSeconds(7 * 24 * 3600))) {
             throw new CaseRuleViolation("before-registration", "contactedAt");
         }
+        noTextAfterErasure(command.note());
         apply(new FirstContactRecordedEvent(caseId, command.contactedAt(), vault.sealText(caseId, command.note()), command.actor(),
                 clock.instant()));
     }
@@ -164,6 +165,7 @@ public class CaseFile {
         }
         notInFuture(command.visitedAt(), clock.instant(), "visitedAt");
         required(command.note(), "note");
+        noTextAfterErasure(command.note());
         apply(new FollowUpVisitRecordedEvent(caseId, command.visitedAt(), vault.sealText(caseId, command.note()), command.actor(),
                 clock.instant()));
     }
@@ -194,6 +196,7 @@ public class CaseFile {
     public void handle(AddProgressNoteCommand command, ChildVault vault, Clock clock) {
         open(state.stage());
         required(command.note(), "note");
+        noTextAfterErasure(command.note());
         apply(new ProgressNoteAddedEvent(caseId, vault.sealText(caseId, command.note()), command.actor(), clock.instant()));
     }
 
@@ -205,6 +208,13 @@ public class CaseFile {
         }
         CasePolicies.child(command.child(), regions, clock.instant());
         apply(new ChildDetailsRecordedEvent(caseId, vault.seal(caseId, command.child()), command.actor(), clock.instant()));
+    }
+
+    /** A worker's text about the child is personal data: once the case's were erased, none is recorded again. */
+    private void noTextAfterErasure(String text) {
+        if (text != null && state.personalDataErased()) {
+            throw new CaseRuleViolation("personal-data-erased", "note");
+        }
     }
 
     /**

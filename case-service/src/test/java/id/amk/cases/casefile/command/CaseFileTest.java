@@ -385,6 +385,14 @@ class CaseFileTest {
         fixture.given(registered()).when(new ErasePersonalDataCommand(ID, " ", "spv-1")).expectExceptionMessage("required (reason)");
     }
 
+    @Test
+    void after_erasure_no_text_about_the_child_is_recorded_again() {
+        // a note sealed after erasure would have given the case a new key (seen: its old data then failed to open, 500)
+        fixture.given(registered(), new PersonalDataErasedEvent(ID, "r", "spv-1", NOW))
+                .when(new AddProgressNoteCommand(ID, "a note from the field, sent after the erasure", "peksos-1", null))
+                .expectExceptionMessage("personal-data-erased (note)");
+    }
+
     // at any open stage
 
     @Test
