@@ -103,6 +103,14 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
         HttpResponse<String> created = send("POST", "/api/agencies", validToken(),
                 "{\"agencyId\":\"" + agency + "\",\"name\":\"LKSA Harapan\",\"type\":\"LKSA\",\"regions\":[\"32.73\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // AgencyRegistered requires a type: the API refuses what the event could not carry
+        HttpResponse<String> untyped = send("POST", "/api/agencies", validToken(),
+                "{\"agencyId\":\"" + agency + "-x\",\"name\":\"LKSA Tanpa Jenis\",\"regions\":[\"32.73\"]}");
+        assertThat(untyped.statusCode()).as(untyped.body()).isEqualTo(400);
+        assertThat(json(untyped).path("errors").findValuesAsText("field")).containsExactly("type");
+        HttpResponse<String> untypedChange = send("PUT", "/api/agencies/" + agency, validToken(),
+                "{\"name\":\"LKSA Harapan\",\"regions\":[\"32.73\"]}");
+        assertThat(untypedChange.statusCode()).as(untypedChange.body()).isEqualTo(400);
 
         String username = "mitra-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> user = send("POST", "/api/users", validToken(), "{\"username\":\"" + username

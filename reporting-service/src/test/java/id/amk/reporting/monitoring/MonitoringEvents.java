@@ -25,7 +25,8 @@ import java.util.UUID;
  */
 public final class MonitoringEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as the contracts write them
     private static final String[] STAGES = {"REGISTERED", "ASSESSED", "PLANNED", "IN_INTERVENTION", "REINTEGRATION", "CLOSED"};
 
     public record Expected(long total, long open, long closed, long breaches, long inFirstRegency, long referrals, long completedReferrals) {

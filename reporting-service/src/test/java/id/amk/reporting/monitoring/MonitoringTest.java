@@ -102,7 +102,8 @@ class MonitoringTest {
 
     @Test
     void worker_performance_shows_names_from_identity_service_and_every_figure_follows_the_period() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as the contracts write them
         String caseId = UUID.randomUUID().toString();
         Instant november = Instant.parse("2026-11-10T02:00:00Z");
         produce(List.of(

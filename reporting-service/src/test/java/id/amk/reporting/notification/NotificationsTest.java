@@ -50,7 +50,8 @@ import static org.awaitility.Awaitility.await;
         "amk.reports.tracking.lookups-per-code=5"})
 class NotificationsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as the contracts write them
     private static final TestJwtIssuer TOKENS = TestJwtIssuer.get();
     private static final String TAG = Long.toString(System.nanoTime(), 36);
     private static final String WORKER_NAME = "peksos.n" + TAG;

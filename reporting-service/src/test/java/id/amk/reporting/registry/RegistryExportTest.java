@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegistryExportTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as the contracts write them
     private static final TestJwtIssuer TOKENS = TestJwtIssuer.get();
     private static final String REGISTRY = TOKENS.clientToken("dtsen-sync", List.of("registry.export"));
     private static final String OTHER_CLIENT = TOKENS.clientToken("dashboard-sync", List.of("monitoring.read"));

@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as the contracts write them
     private static final TestJwtIssuer TOKENS = TestJwtIssuer.get();
     private static final String WORKER = TOKENS.userToken("peksos.bandung", List.of("PEKSOS"), List.of("32.73"), null);
     private static final String CHILD_NAME = "Siti Aminah Testcase";
@@ -196,13 +197,13 @@ class CaseApiTest {
                         (String) change.get(0), List.of("THERAPY"), null, (Instant) change.get(1), false, "sentra-handayani-jakarta");
                 producer.send(CloudEventRecords.of(ReferralStatusChanged.TYPE,
                         UUID.randomUUID().toString(), "/amk/referral-service", referralId, (Instant) change.get(1),
-                        JSON.findAndRegisterModules().writeValueAsBytes(data), null)).get();
+                        JSON.writeValueAsBytes(data), null)).get();
             }
             var worker = new UserRegistered("u-1", "peksos.jaktim", "Peksos Jakarta Timur", List.of("PEKSOS"),
                     List.of("31.72"), null, true, t);
             producer.send(CloudEventRecords.of(UserRegistered.TYPE,
                     UUID.randomUUID().toString(), "/amk/identity-service", "u-1", t,
-                    JSON.findAndRegisterModules().writeValueAsBytes(worker), null)).get();
+                    JSON.writeValueAsBytes(worker), null)).get();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode referrals = json(send("GET", "/api/cases/" + caseId, WORKER, null, null)).path("referrals");
@@ -275,7 +276,7 @@ class CaseApiTest {
     private static void publish(KafkaProducer<String, byte[]> producer, id.amk.contracts.EventType type, String subject, Instant at,
                                 Object data) throws Exception {
         producer.send(CloudEventRecords.of(type, UUID.randomUUID().toString(), "/amk/test", subject, at,
-                JSON.findAndRegisterModules().writeValueAsBytes(data), null)).get();
+                JSON.writeValueAsBytes(data), null)).get();
     }
 
     @Test
