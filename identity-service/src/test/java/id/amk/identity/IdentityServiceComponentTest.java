@@ -134,6 +134,15 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
                 "{\"username\":\"peksos-y\",\"roles\":[\"PEKSOS\"],\"regions\":[\"Bandung\"]}");
         assertThat(badCode.statusCode()).isEqualTo(400);
         assertThat(badCode.body()).contains("regions");
+        // well-formed but in no reference data: refused for users and agencies alike, as case registration refuses it
+        for (String[] unknown : new String[][] {{"/api/users", "{\"username\":\"peksos-z\",\"roles\":[\"PEKSOS\"],\"regions\":[\"99.99\"]}"},
+                {"/api/users", "{\"username\":\"spv-z\",\"roles\":[\"SUPERVISOR\"],\"regions\":[\"99\"]}"},
+                {"/api/agencies", "{\"agencyId\":\"lks-nowhere\",\"name\":\"LKS\",\"type\":\"LKS\",\"regions\":[\"32.99\"]}"}}) {
+            HttpResponse<String> refused = send("POST", unknown[0], validToken(), unknown[1]);
+            assertThat(refused.statusCode()).as(unknown[1]).isEqualTo(400);
+            assertThat(json(refused).path("field").asText()).isEqualTo("regions");
+            assertThat(json(refused).path("rule").asText()).isEqualTo("unknown-region");
+        }
     }
 
     @Test

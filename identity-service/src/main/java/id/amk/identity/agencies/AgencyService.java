@@ -2,6 +2,7 @@ package id.amk.identity.agencies;
 
 import id.amk.contracts.identity.AgencyChanged;
 import id.amk.contracts.identity.AgencyRegistered;
+import id.amk.contracts.reference.Regions;
 import id.amk.identity.events.IdentityEvents;
 import id.amk.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -64,6 +65,9 @@ public class AgencyService {
     }
 
     private static void apply(Agency agency, AgencyRequest request) {
+        if (request.regions().stream().anyMatch(region -> !Regions.reference().known(region))) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "regions", "rule", "unknown-region"));
+        }
         agency.name = request.name();
         agency.type = request.type();
         agency.regions = new ArrayList<>(request.regions());

@@ -2,6 +2,7 @@ package id.amk.identity.users;
 
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
+import id.amk.contracts.reference.Regions;
 import id.amk.identity.agencies.Agencies;
 import id.amk.identity.events.IdentityEvents;
 import id.amk.platform.web.ProblemException;
@@ -199,6 +200,10 @@ public class UserService {
     /** Region and agency scope per role (DESIGN.md: a worker's regency, a supervisor's province, a partner's agency). */
     private void checkScope(UserRequest request) {
         List<String> roles = request.roles();
+        // the same reference data every service checks regions against (contracts): no 99.99 workers
+        if (request.regions().stream().anyMatch(region -> !Regions.reference().known(region))) {
+            throw invalid("regions", "unknown-region");
+        }
         if (roles.contains("PEKSOS") && (request.regions().size() != 1 || !request.regions().get(0).contains("."))) {
             throw invalid("regions", "peksos-regency");
         }
