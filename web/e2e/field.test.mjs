@@ -71,6 +71,19 @@ async function readyForTheField(page) {
   })), 'the reference data on the device');
 }
 
+/** A case of the worker's, registered online through the API (CSRF as the app sends it), opened on its page. */
+async function registerOnline({ page, context }, name, { clusters = ['VIOLENCE_VICTIM'], riskLevel = 'LOW', source = 'WALK_IN' } = {}) {
+  const registered = await page.request.post(`${BASE}/api/cases`, {
+    headers: { 'X-XSRF-TOKEN': await csrf(context) },
+    data: { regionCode: '32.73', child: { name, estimatedAge: 8, sex: 'F' }, clusters, riskLevel, source, consent: true },
+  });
+  assert.equal(registered.status(), 201);
+  const { caseId } = await registered.json();
+  await page.goto(`${BASE}/cases/${caseId}`);
+  await page.getByText(name).first().waitFor();
+  return caseId;
+}
+
 async function registerOffline(page, name) {
   await page.getByRole('link', { name: 'Kasus baru' }).click();
   await page.getByRole('heading', { name: 'Daftarkan kasus baru' }).waitFor();
@@ -225,15 +238,7 @@ describe('a supervisor reassigns while the worker is offline', () => {
   it('sends the worker\'s action to review, overwrites nothing, and after review the history holds both', async () => {
     const { page, context } = worker;
     await readyForTheField(page);
-    const registered = await page.request.post(`${BASE}/api/cases`, {
-      headers: { 'X-XSRF-TOKEN': await csrf(context) },
-      data: { regionCode: '32.73', child: { name: `Sari Ditinjau ${stamp}`, estimatedAge: 8, sex: 'F' }, clusters: ['VIOLENCE_VICTIM'],
-        riskLevel: 'MEDIUM', source: 'WALK_IN', consent: true },
-    });
-    assert.equal(registered.status(), 201);
-    caseId = (await registered.json()).caseId;
-    await page.goto(`${BASE}/cases/${caseId}`);
-    await page.getByText(`Sari Ditinjau ${stamp}`).first().waitFor();
+    caseId = await registerOnline(worker, `Sari Ditinjau ${stamp}`, { riskLevel: 'MEDIUM' });
     await page.getByRole('button', { name: 'Simpan di perangkat untuk kerja lapangan' }).click();
     await page.getByText('Tersimpan di perangkat ini.').waitFor();
 
@@ -302,13 +307,7 @@ describe('what the device keeps leaves it', () => {
   it('a case erased while the worker was offline is gone from the device at the next sync', async () => {
     const { page, context } = worker;
     await readyForTheField(page);
-    const registered = await page.request.post(`${BASE}/api/cases`, {
-      headers: { 'X-XSRF-TOKEN': await csrf(context) },
-      data: { regionCode: '32.73', child: { name: `Lina Dihapus ${stamp}`, estimatedAge: 7, sex: 'F' }, clusters: ['VIOLENCE_VICTIM'],
-        riskLevel: 'LOW', source: 'WALK_IN', consent: true },
-    });
-    const caseId = (await registered.json()).caseId;
-    await page.goto(`${BASE}/cases/${caseId}`);
+    const caseId = await registerOnline(worker, `Lina Dihapus ${stamp}`);
     await page.getByText('Tersimpan di perangkat ini.').waitFor();
     assert.ok((await deviceRows(page, 'cases')).includes(caseId));
     await context.setOffline(true);
@@ -358,14 +357,7 @@ describe('case-service killed during a sync of 200 actions', { skip: !process.en
   it('loses none and duplicates none, reconciled against the case\'s events', async () => {
     const { page, context } = worker;
     await readyForTheField(page);
-    const registered = await page.request.post(`${BASE}/api/cases`, {
-      headers: { 'X-XSRF-TOKEN': await csrf(context) },
-      data: { regionCode: '32.73', child: { name: `Ayu Sinyal ${stamp}`, estimatedAge: 10, sex: 'F' }, clusters: ['EXPLOITED'],
-        riskLevel: 'LOW', source: 'OUTREACH', consent: true },
-    });
-    const caseId = (await registered.json()).caseId;
-    await page.goto(`${BASE}/cases/${caseId}`);
-    await page.getByText(`Ayu Sinyal ${stamp}`).first().waitFor();
+    const caseId = await registerOnline(worker, `Ayu Sinyal ${stamp}`, { clusters: ['EXPLOITED'], source: 'OUTREACH' });
     await page.getByText('Tersimpan di perangkat ini.').waitFor(); // the worker's own case
 
     await context.setOffline(true);
