@@ -1,14 +1,12 @@
 package id.amk.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.amk.platform.web.Problems;
+import id.amk.platform.web.ServletProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,12 +17,10 @@ import java.io.IOException;
 /** 401 and 403 as problem+json in the caller's language, never revealing why a token was refused. */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final MessageSource messages;
-    private final ObjectMapper json;
+    private final ServletProblems problems;
 
     public ProblemSecurityHandlers(MessageSource messages, ObjectMapper json) {
-        this.messages = messages;
-        this.json = json;
+        this.problems = new ServletProblems(messages, json);
     }
 
     @Override
@@ -39,11 +35,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code) throws IOException {
-        ProblemDetail problem = Problems.of(messages, request.getLocale(), status, code);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, status, code);
     }
 }

@@ -98,6 +98,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                           HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Problems.withCorrelationId(problem);
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                // Spring MVC's own refusals (405, 415, unreadable body, ...) get AMK's stable types too
+                problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + ServletProblems.codeFor(statusCode.value())));
+            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

@@ -59,6 +59,9 @@ public abstract class BadInputContract {
                             String what = method.toUpperCase() + " " + target + " with " + body.getKey() + " -> " + response.statusCode();
                             if (response.statusCode() >= 500) {
                                 failures.add(what + " " + abbreviate(response.body()));
+                            } else if (body.getKey().startsWith(MALFORMED) && target.equals(targets(path.getKey()).get(0))
+                                    && !(response.statusCode() == 400 && response.body().contains("urn:amk:problem:malformed-utf8"))) {
+                                failures.add(what + ": not refused as malformed UTF-8 before anything read it: " + abbreviate(response.body()));
                             } else if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("")
                                     .startsWith("application/problem+json")) {
                                 failures.add(what + " without problem+json: " + response.headers().firstValue("Content-Type").orElse("none"));
@@ -71,6 +74,105 @@ public abstract class BadInputContract {
         System.out.println("Bad input: " + calls + " calls, answered by status " + statuses);
         assertThat(calls).as("calls made").isGreaterThan(10);
         assertThat(failures).as("answers to bad input, of " + calls + " calls").isEmpty();
+    }
+
+    /**
+     * What the web server refuses before any controller (or before Spring at all) is answered with problem+json too:
+     * oversized headers, an overlong URI, malformed paths and hosts, an unknown method, a wrong content type.
+     * Sent over a raw socket, as no well-behaved client library would send them.
+     */
+    @Test
+    void every_refusal_of_the_web_server_itself_is_problem_json() throws Exception {
+        String token = tokens().get(0);
+        String write = firstOperationWithABody();
+        String big = "a".repeat(20_000);
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("oversized header", "GET /api/x HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
+        requests.put("overlong URI", "GET /api/x?q=" + big + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        requests.put("double slash", "GET /api//x HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+        requests.put("semicolon", "GET /api/x;jsessionid=1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        requests.put("encoded slash", "GET /api/a%2fb HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        requests.put("broken percent-encoding", "GET /api/% HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        requests.put("invalid Host", "GET /api/x HTTP/1.1\r\nHost: a b\r\n\r\n");
+        requests.put("unknown method", "BREW /v3/api-docs HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        requests.put("wrong content type", "POST " + write + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: text/html\r\nContent-Length: 4\r\n\r\n<p/>");
+        requests.put("control character in a header", "GET /api/x HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n");
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String answer = raw(request.getValue());
+            String head = answer.contains("\r\n\r\n") ? answer.substring(0, answer.indexOf("\r\n\r\n")) : answer;
+            String status = head.isEmpty() ? "no answer" : head.lines().findFirst().orElse("");
+            boolean problem = head.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json")
+                    && answer.contains("\"type\":\"urn:amk:problem:");
+            if (!status.matches("HTTP/1\\.1 4\\d\\d.*") || !problem) {
+                failures.add(request.getKey() + " -> " + status + (problem ? "" : " without an AMK problem+json body"));
+            }
+        }
+        assertThat(failures).as("the web server's own refusals").isEmpty();
+    }
+
+    /** A POST path of the service's API that takes a JSON body, its variables filled in. */
+    private String firstOperationWithABody() throws Exception {
+        JsonNode api = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getValue().path("post").path("requestBody").isMissingNode()) {
+                return targets(path.getKey()).get(0);
+            }
+        }
+        throw new AssertionError("no POST operation with a body in the API");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String closing = request.replaceFirst("\r\n", "\r\nConnection: close\r\n"); // answered, then closed
+            socket.getOutputStream().write(closing.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                    String soFar = answer.toString(StandardCharsets.ISO_8859_1);
+                    if (soFar.contains("\r\n\r\n") && soFar.endsWith("}")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException closed) {
+                // what arrived is the answer
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static final String MALFORMED = "malformed UTF-8: ";
+
+    /** Byte sequences RFC 3629 forbids, each of which a lenient decoder turns into something else or lets through. */
+    static final Map<String, byte[]> MALFORMED_UTF8 = new LinkedHashMap<>();
+
+    static {
+        MALFORMED_UTF8.put("overlong '/' (C0 AF)", new byte[] {(byte) 0xC0, (byte) 0xAF});
+        MALFORMED_UTF8.put("overlong '/' in three bytes (E0 80 AF)", new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF});
+        MALFORMED_UTF8.put("lone continuation byte (80)", new byte[] {(byte) 0x80});
+        MALFORMED_UTF8.put("truncated sequence (E2 82)", new byte[] {(byte) 0xE2, (byte) 0x82, 'x'});
+        MALFORMED_UTF8.put("bad continuation (C3 28)", new byte[] {(byte) 0xC3, (byte) 0x28});
+        MALFORMED_UTF8.put("encoded surrogate (ED A0 80)", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        MALFORMED_UTF8.put("above U+10FFFF (F4 90 80 80)", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80});
+        MALFORMED_UTF8.put("never-used byte (FF)", new byte[] {(byte) 0xFF});
+    }
+
+    /** A JSON object whose every likely text field holds the bytes inside an otherwise ordinary string. */
+    private static byte[] jsonStringWith(byte[] bad) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("{\"note\":\"a".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bad);
+        out.writeBytes("b\",\"reason\":\"a".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bad);
+        out.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     /** The path with its variables as a plausible id, an injection attempt and an overlong value. */
@@ -93,7 +195,7 @@ public abstract class BadInputContract {
         bodies.put("malformed JSON", "{\"a\": ".getBytes(StandardCharsets.UTF_8));
         bodies.put("an array", "[1, 2]".getBytes(StandardCharsets.UTF_8));
         bodies.put("a string", "\"text\"".getBytes(StandardCharsets.UTF_8));
-        bodies.put("invalid UTF-8", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        MALFORMED_UTF8.forEach((name, bytes) -> bodies.put(MALFORMED + name, jsonStringWith(bytes)));
         bodies.put("3 MB", ("{\"note\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
         JsonNode schema = resolve(operation.at("/requestBody/content/application~1json/schema"), api);
         StringBuilder injection = new StringBuilder("{");
