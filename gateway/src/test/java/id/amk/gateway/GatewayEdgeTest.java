@@ -157,6 +157,20 @@ class GatewayEdgeTest {
         assertThat(json(response).path("status").asText()).isEqualTo("UP");
     }
 
+    /**
+     * What the gateway's HTTP server and its firewall refuse before routing (oversized headers, overlong URI, malformed
+     * paths, hosts and request lines, unknown methods, a missing token) is problem+json too. A wrong content type and an
+     * unreadable body are the services' to refuse: the gateway passes them on (BadInputContract checks each service).
+     */
+    @Test
+    void refuses_what_it_cannot_route_with_problem_json() throws Exception {
+        Map<String, String> requests = new java.util.LinkedHashMap<>(id.amk.platform.test.ServerRefusals.requests("/api/cases/42/notes", worker()));
+        requests.remove("wrong content type");
+        requests.remove("unreadable body");
+        requests.put("a write without the session's CSRF token", "DELETE /bff/session HTTP/1.1\r\nHost: localhost\r\nCookie: AMK_SESSION=x\r\n\r\n");
+        assertThat(id.amk.platform.test.ServerRefusals.failures(port, requests)).as("the gateway's own refusals").isEmpty();
+    }
+
     private HttpResponse<String> send(String method, String path, String token, Map<String, String> headers)
             throws IOException, InterruptedException {
         return http.send(request(method, path, token, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),

@@ -93,7 +93,8 @@ public class WebSessionSecurityConfig {
         return http
                 .securityMatcher(new NegatedServerWebExchangeMatcher(id.amk.gateway.security.BearerRequests.MATCHER))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfHandler)
-                        .requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedWrites())
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "csrf", Map.of())))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 // not "no-referrer": the browser would then send "Origin: null" with identity-service's sign-in form, which

@@ -76,40 +76,11 @@ public abstract class BadInputContract {
         assertThat(failures).as("answers to bad input, of " + calls + " calls").isEmpty();
     }
 
-    /**
-     * What the web server refuses before any controller (or before Spring at all) is answered with problem+json too:
-     * oversized headers, an overlong URI, malformed paths and hosts, an unknown method, a wrong content type.
-     * Sent over a raw socket, as no well-behaved client library would send them.
-     */
+    /** What the web server refuses before any controller (or before Spring at all) is answered with problem+json too. */
     @Test
     void every_refusal_of_the_web_server_itself_is_problem_json() throws Exception {
-        String token = tokens().get(0);
-        String write = firstOperationWithABody();
-        String big = "a".repeat(20_000);
-        Map<String, String> requests = new LinkedHashMap<>();
-        requests.put("oversized header", "GET /api/x HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
-        requests.put("overlong URI", "GET /api/x?q=" + big + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        requests.put("double slash", "GET /api//x HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n");
-        requests.put("semicolon", "GET /api/x;jsessionid=1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        requests.put("encoded slash", "GET /api/a%2fb HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        requests.put("broken percent-encoding", "GET /api/% HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        requests.put("invalid Host", "GET /api/x HTTP/1.1\r\nHost: a b\r\n\r\n");
-        requests.put("unknown method", "BREW /v3/api-docs HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        requests.put("wrong content type", "POST " + write + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: text/html\r\nContent-Length: 4\r\n\r\n<p/>");
-        requests.put("control character in a header", "GET /api/x HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n");
-        List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, String> request : requests.entrySet()) {
-            String answer = raw(request.getValue());
-            String head = answer.contains("\r\n\r\n") ? answer.substring(0, answer.indexOf("\r\n\r\n")) : answer;
-            String status = head.isEmpty() ? "no answer" : head.lines().findFirst().orElse("");
-            boolean problem = head.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json")
-                    && answer.contains("\"type\":\"urn:amk:problem:");
-            if (!status.matches("HTTP/1\\.1 4\\d\\d.*") || !problem) {
-                failures.add(request.getKey() + " -> " + status + (problem ? "" : " without an AMK problem+json body"));
-            }
-        }
-        assertThat(failures).as("the web server's own refusals").isEmpty();
+        assertThat(ServerRefusals.failures(port, ServerRefusals.requests(firstOperationWithABody(), tokens().get(0))))
+                .as("the web server's own refusals").isEmpty();
     }
 
     /** A POST path of the service's API that takes a JSON body, its variables filled in. */
@@ -123,29 +94,6 @@ public abstract class BadInputContract {
             }
         }
         throw new AssertionError("no POST operation with a body in the API");
-    }
-
-    private String raw(String request) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            String closing = request.replaceFirst("\r\n", "\r\nConnection: close\r\n"); // answered, then closed
-            socket.getOutputStream().write(closing.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
-                    answer.write(buffer, 0, n);
-                    String soFar = answer.toString(StandardCharsets.ISO_8859_1);
-                    if (soFar.contains("\r\n\r\n") && soFar.endsWith("}")) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException closed) {
-                // what arrived is the answer
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        }
     }
 
     private static final String MALFORMED = "malformed UTF-8: ";
