@@ -2,6 +2,8 @@ package id.amk.cases.integration;
 
 import id.amk.contracts.RegionCodes;
 import id.amk.contracts.Topics;
+import id.amk.contracts.identity.CaseWorkers;
+import id.amk.contracts.identity.CaseWorkers.Fitness;
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.platform.kafka.IntegrationEventListener;
@@ -82,9 +84,11 @@ public class WorkerDirectory implements IntegrationEventListener {
                 .toList();
     }
 
-    /** Whether a worker the directory knows may not take a case in this region (disabled, or elsewhere). */
-    public boolean knownElsewhere(String username, String regionCode) {
-        return find(username).map(w -> !w.enabled() || w.regions().stream()
-                .noneMatch(r -> RegionCodes.within(regionCode, r))).orElse(false);
+    /**
+     * Whether the user may be given a case in this region (see {@link CaseWorkers}). Unknown names (a typo, a ghost, a
+     * user identity-service has not announced yet) do not fit.
+     */
+    public Fitness fitness(String username, String regionCode) {
+        return find(username).map(w -> CaseWorkers.fitness(w.roles(), w.regions(), w.enabled(), regionCode)).orElse(Fitness.UNKNOWN);
     }
 }

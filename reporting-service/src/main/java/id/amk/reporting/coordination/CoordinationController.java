@@ -6,6 +6,8 @@ import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
 import id.amk.reporting.notification.WhoToTell;
 import id.amk.reporting.privacy.CaseTexts;
+import id.amk.reporting.people.Agencies;
+import id.amk.platform.web.RuleViolation;
 import id.amk.reporting.projection.ProjectionStore;
 import id.amk.reporting.projection.Projections;
 import jakarta.validation.Valid;
@@ -90,7 +92,11 @@ class CoordinationController {
 
     private final WhoToTell notices;
 
-    CoordinationController(Projections projections, MongoTemplate mongo, CaseTexts texts, Clock clock, WhoToTell notices) {
+    private final Agencies agencyDirectory;
+
+    CoordinationController(Projections projections, MongoTemplate mongo, CaseTexts texts, Clock clock, WhoToTell notices,
+                           Agencies agencyDirectory) {
+        this.agencyDirectory = agencyDirectory;
         this.notices = notices;
         this.projections = projections;
         this.mongo = mongo;
@@ -176,6 +182,9 @@ class CoordinationController {
         Document thread = participating(caseId, caller);
         if (!responsible(caller, thread)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
+        }
+        if (!agencyDirectory.active(body.agencyId())) { // a typo or a ghost would be a participant nobody can ever be
+            throw new RuleViolation("coordination", "agency-unknown", "agencyId", RuleViolation.Kind.INPUT);
         }
         mongo.save(new Document("_id", caseId + ":" + body.agencyId()).append("caseId", caseId).append("agencyId", body.agencyId())
                 .append("invitedBy", caller.subject()).append("at", Date.from(clock.instant())), INVITED);

@@ -2,6 +2,7 @@ package id.amk.reporting.people;
 
 import id.amk.contracts.RegionCodes;
 import id.amk.contracts.Topics;
+import id.amk.contracts.identity.CaseWorkers;
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.platform.kafka.IntegrationEventListener;
@@ -98,6 +99,13 @@ public class People implements IntegrationEventListener {
         Document d = mongo.findById(username, Document.class, COLLECTION);
         return d == null || !Boolean.TRUE.equals(d.getBoolean("enabled")) ? java.util.Optional.empty()
                 : java.util.Optional.ofNullable(d.getString("email"));
+    }
+
+    /** Whether the user may be given a case in the region (see {@link CaseWorkers}). */
+    public CaseWorkers.Fitness fitness(String username, String regionCode) {
+        Document d = mongo.findById(username, Document.class, COLLECTION);
+        return d == null ? CaseWorkers.Fitness.UNKNOWN : CaseWorkers.fitness(d.getList("roles", String.class),
+                d.getList("regions", String.class), Boolean.TRUE.equals(d.getBoolean("enabled")), regionCode);
     }
 
     public boolean enabled(String username) {

@@ -20,6 +20,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import id.amk.contracts.identity.AgencyRegistered;
+import id.amk.contracts.identity.UserRegistered;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -52,6 +58,9 @@ class LaporAndCoordinationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private String report(String region) {
         return """
@@ -171,6 +180,54 @@ class LaporAndCoordinationTest {
         publish(PersonalDataErased.TYPE, caseId, new PersonalDataErased(caseId, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ApiClient.json(
                 api.send("GET", "/api/coordination/" + caseId, WORKER, null, null)).path("messages").get(0).path("text").isNull()).isTrue());
+    }
+
+    /** Every worker, case and agency a triage or an invitation names is one the service learned of from the owner's events. */
+    @Test
+    void every_worker_case_and_agency_named_in_a_triage_or_an_invitation_is_one_the_owner_announced() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String supervisor = TOKENS.userToken("supervisor.refs", List.of("SUPERVISOR"), List.of("32"), null);
+        Instant t = Instant.now().minusSeconds(600);
+        String ownCase = UUID.randomUUID().toString();
+        String caseElsewhere = UUID.randomUUID().toString();
+        publish(UserRegistered.TYPE, "u-r1", new UserRegistered("u-r1", "peksos.refs.bandung", "Peksos", List.of("PEKSOS"), List.of("32.73"), null, true, t));
+        publish(UserRegistered.TYPE, "u-r2", new UserRegistered("u-r2", "peksos.refs.garut", "Peksos", List.of("PEKSOS"), List.of("32.05"), null, true, t));
+        publish(UserRegistered.TYPE, "u-r3", new UserRegistered("u-r3", "analis.refs", "Analis", List.of("MINISTRY_ANALYST"), List.of(), null, true, t));
+        publish(AgencyRegistered.TYPE, "lpa-refs", new AgencyRegistered("lpa-refs", "LPA Kota Bandung", "LPA", List.of("32.73"), true, t));
+        publish(AgencyRegistered.TYPE, "lpa-closed", new AgencyRegistered("lpa-closed", "LPA Tutup", "LPA", List.of("32.73"), false, t));
+        publish(CaseRegistered.TYPE, ownCase, new CaseRegistered(ownCase, "AMK-3273-2026-000901", null, "32.73.01", List.of("VIOLENCE_VICTIM"),
+                null, "HIGH", "WALK_IN", "peksos.bandung", "peksos.bandung", t));
+        publish(CaseRegistered.TYPE, caseElsewhere, new CaseRegistered(caseElsewhere, "AMK-3172-2026-000902", null, "31.72.01",
+                List.of("VIOLENCE_VICTIM"), null, "HIGH", "WALK_IN", "peksos.jaktim", "peksos.jaktim", t));
+        String reportId = ApiClient.json(api.send("POST", "/api/reports", SCHOOL, null, report("32.73.01"))).path("reportId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.send("GET", "/api/coordination/" + ownCase, WORKER, null, null).statusCode() == 200
+                && mongo.count(Query.query(Criteria.where("_id").in("peksos.refs.bandung", "peksos.refs.garut", "analis.refs")), "people") == 3
+                && mongo.exists(Query.query(Criteria.where("_id").is("lpa-closed")), "agencies"));
+
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("{\"decision\":\"ACCEPT\",\"assignedWorker\":\"ghost.worker.does.not.exist\"}", "report.worker-unknown assignedWorker");
+        refusals.put("{\"decision\":\"ACCEPT\",\"assignedWorker\":\"analis.refs\"}", "report.worker-not-peksos assignedWorker");
+        refusals.put("{\"decision\":\"ACCEPT\",\"assignedWorker\":\"peksos.refs.garut\"}", "report.worker-out-of-region assignedWorker");
+        refusals.put("{\"decision\":\"REJECT\",\"reason\":\"DUPLICATE\",\"linkedCaseId\":\"" + UUID.randomUUID() + "\"}", "report.case-unknown linkedCaseId");
+        refusals.put("{\"decision\":\"REJECT\",\"reason\":\"DUPLICATE\",\"linkedCaseId\":\"" + caseElsewhere + "\"}", "report.case-unknown linkedCaseId");
+        for (var refusal : refusals.entrySet()) {
+            HttpResponse<String> answer = api.send("POST", "/api/reports/" + reportId + "/triage", supervisor, null, refusal.getKey());
+            assertThat(answer.statusCode()).as(refusal.getKey()).isEqualTo(400);
+            assertThat(ApiClient.json(answer).path("type").asText() + " " + ApiClient.json(answer).path("field").asText()).as(refusal.getKey())
+                    .isEqualTo("urn:amk:problem:" + refusal.getValue());
+        }
+        for (String agency : List.of("ghost-agency", "lpa-closed")) {
+            HttpResponse<String> invited = api.send("POST", "/api/coordination/" + ownCase + "/participants", WORKER, null,
+                    "{\"agencyId\":\"" + agency + "\"}");
+            assertThat(invited.statusCode()).as(agency).isEqualTo(400);
+            assertThat(ApiClient.json(invited).path("type").asText()).isEqualTo("urn:amk:problem:coordination.agency-unknown");
+            assertThat(ApiClient.json(invited).path("field").asText()).isEqualTo("agencyId");
+        }
+        assertThat(api.send("POST", "/api/coordination/" + ownCase + "/participants", WORKER, null, "{\"agencyId\":\"lpa-refs\"}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> duplicate = api.send("POST", "/api/reports/" + reportId + "/triage", supervisor, null,
+                "{\"decision\":\"REJECT\",\"reason\":\"DUPLICATE\",\"linkedCaseId\":\"" + ownCase + "\"}");
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(200);
     }
 
     private static void publish(EventType type, String key, Object data) throws Exception {

@@ -122,6 +122,7 @@ class CaseController {
         // registered under an Idempotency-Key has an id derived from the key, so a retry after a crash finds the same case
         String caseId = request.reportId() != null ? CaseIds.fromReport(request.reportId())
                 : Idempotency.derivedId("case").orElseGet(CaseIds::fresh);
+        checkWorker(caller, request.assignedWorker(), request.regionCode(), "assignedWorker");
         String worker = request.assignedWorker() != null ? request.assignedWorker()
                 : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
         String caseNumber = numbers.next(request.regionCode());
@@ -201,10 +202,9 @@ class CaseController {
     @PostMapping("/{caseId}/assignment")
     ResponseEntity<CaseDetail> assign(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       @Valid @RequestBody Assignment body) {
-        CaseState state = readable(caseId, caller());
-        if (body.worker() != null && workers.knownElsewhere(body.worker(), state.regionCode())) {
-            throw new CaseRuleViolation("worker-out-of-region", "worker");
-        }
+        AmkCaller caller = caller();
+        CaseState state = readable(caseId, caller);
+        checkWorker(caller, body.worker(), state.regionCode(), "worker");
         return change(caseId, ifMatch, (actor, v) -> new AssignWorkerCommand(caseId, body.worker(), body.reason(), actor, v));
     }
 
@@ -259,6 +259,9 @@ class CaseController {
     @PostMapping("/{caseId}/transfer")
     ResponseEntity<CaseDetail> transfer(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody Transfer body) {
+        AmkCaller caller = caller();
+        CaseState state = readable(caseId, caller);
+        checkWorker(caller, body.toWorker(), body.toRegionCode() != null ? body.toRegionCode() : state.regionCode(), "toWorker");
         return change(caseId, ifMatch, (actor, v) -> new TransferCaseCommand(caseId, body.toRegionCode(), body.toWorker(), body.reason(),
                 actor, v));
     }
@@ -290,6 +293,24 @@ class CaseController {
         }
         commands.sendAndWait(new ErasePersonalDataCommand(caseId, body.reason(), caller.subject()));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A worker named in a request is one identity-service announced: a social worker, enabled, working in the region
+     * (400 worker-unknown, worker-not-peksos, worker-out-of-region, naming the field). A worker naming themselves is
+     * vouched for by their token.
+     */
+    private void checkWorker(AmkCaller caller, String worker, String regionCode, String field) {
+        if (worker == null || regionCode == null
+                || (worker.equals(caller.subject()) && caller.has(AmkCaller.Role.PEKSOS) && caller.covers(regionCode))) {
+            return;
+        }
+        switch (workers.fitness(worker, regionCode)) {
+            case UNKNOWN -> throw new CaseRuleViolation("worker-unknown", field);
+            case NOT_A_WORKER -> throw new CaseRuleViolation("worker-not-peksos", field);
+            case ELSEWHERE -> throw new CaseRuleViolation("worker-out-of-region", field);
+            case FITS -> { }
+        }
     }
 
     /** The case now, from the aggregate (see DescribeCaseCommand); 404 when there is no such case. */

@@ -218,6 +218,49 @@ class CaseApiTest {
         });
     }
 
+    /** Every write that names a worker (registration, assignment, transfer) names one identity-service announced, fit for the region. */
+    @Test
+    void every_worker_a_write_names_is_a_social_worker_identity_service_announced_for_the_region() throws Exception {
+        String supervisor = TOKENS.userToken("supervisor.refs", List.of("SUPERVISOR"), List.of("32"), null);
+        Instant t = Instant.now().minusSeconds(60);
+        try (var producer = producer()) {
+            publish(producer, UserRegistered.TYPE, "u-refs-1", t, new UserRegistered("u-refs-1", "peksos.refs.bandung", "Peksos Bandung",
+                    List.of("PEKSOS"), List.of("32.73"), null, true, t));
+            publish(producer, UserRegistered.TYPE, "u-refs-2", t, new UserRegistered("u-refs-2", "peksos.refs.garut", "Peksos Garut",
+                    List.of("PEKSOS"), List.of("32.05"), null, true, t));
+            publish(producer, UserRegistered.TYPE, "u-refs-3", t, new UserRegistered("u-refs-3", "supervisor.refs", "Supervisor",
+                    List.of("SUPERVISOR"), List.of("32"), null, true, t));
+            publish(producer, UserRegistered.TYPE, "u-refs-4", t, new UserRegistered("u-refs-4", "peksos.refs.disabled", "Peksos Nonaktif",
+                    List.of("PEKSOS"), List.of("32.73"), null, false, t));
+        }
+        Query announced = Query.query(Criteria.where("_id").in("peksos.refs.bandung", "peksos.refs.garut", "supervisor.refs", "peksos.refs.disabled"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(announced, "workers") == 4);
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody("3273014507150011"))).path("caseId").asText();
+
+        Map<String, String> expected = Map.of("ghost.worker.does.not.exist", "case.worker-unknown", "supervisor.refs", "case.worker-not-peksos",
+                "peksos.refs.garut", "case.worker-out-of-region", "peksos.refs.disabled", "case.worker-out-of-region");
+        for (var worker : expected.entrySet()) {
+            String name = worker.getKey();
+            Map<String, HttpResponse<String>> answers = Map.of(
+                    "assignedWorker", send("POST", "/api/cases", supervisor, null,
+                            registerBody("3273014507150012").replace("\"consent\":true", "\"consent\":true,\"assignedWorker\":\"" + name + "\"")),
+                    "worker", send("POST", "/api/cases/" + caseId + "/assignment", supervisor, "\"0\"",
+                            "{\"worker\":\"" + name + "\",\"reason\":\"cuti\"}"),
+                    "toWorker", send("POST", "/api/cases/" + caseId + "/transfer", supervisor, "\"0\"",
+                            "{\"toRegionCode\":\"32.73.02\",\"toWorker\":\"" + name + "\",\"reason\":\"pindah\"}"));
+            for (var answer : answers.entrySet()) {
+                assertThat(answer.getValue().statusCode()).as(name + " as " + answer.getKey()).isEqualTo(400);
+                assertThat(json(answer.getValue()).path("type").asText()).as(name + " as " + answer.getKey())
+                        .isEqualTo("urn:amk:problem:" + worker.getValue());
+                assertThat(json(answer.getValue()).path("field").asText()).isEqualTo(answer.getKey());
+            }
+        }
+        HttpResponse<String> fits = send("POST", "/api/cases/" + caseId + "/assignment", supervisor, "\"0\"",
+                "{\"worker\":\"peksos.refs.bandung\",\"reason\":\"cuti\"}");
+        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+        assertThat(json(fits).path("assignedWorker").asText()).isEqualTo("peksos.refs.bandung");
+    }
+
     @Test
     void the_provider_reads_the_childs_minimum_details_only_while_the_referral_is_open_and_every_read_is_audited() throws Exception {
         String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(NIK))).path("caseId").asText();

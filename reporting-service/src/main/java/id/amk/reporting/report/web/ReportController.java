@@ -1,5 +1,10 @@
 package id.amk.reporting.report.web;
 
+import id.amk.reporting.coordination.CoordinationProjection;
+import id.amk.reporting.people.People;
+import id.amk.reporting.projection.Projections;
+import id.amk.reporting.report.command.ReportRules;
+
 import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.security.AmkCaller;
@@ -85,7 +90,13 @@ class ReportController {
     private final ReportTexts texts;
     private final TrackingCodes codes;
 
-    ReportController(CommandGateway commands, MongoTemplate mongo, ReportTexts texts, TrackingCodes codes) {
+    private final People people;
+    private final Projections projections;
+
+    ReportController(CommandGateway commands, MongoTemplate mongo, ReportTexts texts, TrackingCodes codes, People people,
+                     Projections projections) {
+        this.people = people;
+        this.projections = projections;
         this.commands = commands;
         this.mongo = mongo;
         this.texts = texts;
@@ -150,7 +161,12 @@ class ReportController {
     @PostMapping("/{reportId}/triage")
     ReportDetail triage(@PathVariable String reportId, @Valid @RequestBody Triage body) {
         AmkCaller caller = caller();
-        triageable(reportId, caller);
+        ReportState state = triageable(reportId, caller);
+        if (body.decision() == Decision.ACCEPT) {
+            checkWorker(caller, body.assignedWorker(), state.regionCode());
+        } else if (body.decision() == Decision.REJECT && body.linkedCaseId() != null) {
+            checkCase(caller, body.linkedCaseId());
+        }
         switch (body.decision()) {
             case ACCEPT -> commands.sendAndWait(new AcceptReportCommand(reportId, body.urgency(), body.suspectedClusters(),
                     body.assignedWorker(), caller.subject()));
@@ -159,6 +175,27 @@ class ReportController {
             default -> commands.sendAndWait(new ForwardReportCommand(reportId, body.toRegionCode(), body.forwardReason(), caller.subject()));
         }
         return detail(current(reportId));
+    }
+
+    /** The worker a report is accepted for is one identity-service announced: a social worker, enabled, in the report's region. */
+    private void checkWorker(AmkCaller caller, String worker, String regionCode) {
+        if (worker == null || (worker.equals(caller.subject()) && caller.has(Role.PEKSOS) && caller.covers(regionCode))) {
+            return;
+        }
+        switch (people.fitness(worker, regionCode)) {
+            case UNKNOWN -> throw ReportRules.violation("worker-unknown", "assignedWorker");
+            case NOT_A_WORKER -> throw ReportRules.violation("worker-not-peksos", "assignedWorker");
+            case ELSEWHERE -> throw ReportRules.violation("worker-out-of-region", "assignedWorker");
+            case FITS -> { }
+        }
+    }
+
+    /** The case a duplicate report points to is one case-service announced, in a region the triaging person covers. */
+    private void checkCase(AmkCaller caller, String caseId) {
+        Document thread = projections.active(CoordinationProjection.NAME).byId(CoordinationProjection.THREADS, caseId);
+        if (thread == null || thread.getString("regionCode") == null || !caller.covers(thread.getString("regionCode"))) {
+            throw ReportRules.violation("case-unknown", "linkedCaseId");
+        }
     }
 
     private ReportDetail detail(ReportState s) {
