@@ -76,6 +76,56 @@ public abstract class BadInputContract {
         assertThat(failures).as("answers to bad input, of " + calls + " calls").isEmpty();
     }
 
+    /** String query parameters whose values come from a closed set, and a value outside it. */
+    private static final Map<String, String> CLOSED_STRING_PARAMETERS = Map.of("region", "99.99", "cluster", "NOT_A_CLUSTER",
+            "format", "xml", "sort", "sideways", "month", "2026-13");
+
+    /**
+     * A list filter with a value nobody can have (an unknown enum value, a region no list knows, a word where a number or
+     * boolean belongs) is a mistake to be told of with 400 problem+json, not answered with an empty page.
+     */
+    @Test
+    void every_filter_value_nobody_can_have_is_refused() throws Exception {
+        JsonNode api = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (path.getKey().contains("{") || path.getValue().path("get").isMissingNode()) {
+                continue;
+            }
+            for (JsonNode parameter : path.getValue().path("get").path("parameters")) {
+                if (!"query".equals(parameter.path("in").asText())) {
+                    continue;
+                }
+                String name = parameter.path("name").asText();
+                JsonNode schema = resolve(parameter.path("schema"), api);
+                String wrong = schema.has("enum") ? "NOT_A_VALUE"
+                        : "boolean".equals(schema.path("type").asText()) ? "maybe"
+                        : "integer".equals(schema.path("type").asText()) ? "many"
+                        : CLOSED_STRING_PARAMETERS.get(name);
+                if (wrong == null) {
+                    continue;
+                }
+                for (String token : tokens()) {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.getKey()
+                                    + "?" + name + "=" + wrong)).header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 403 || response.statusCode() == 401) {
+                        continue; // this token may not list here at all
+                    }
+                    checked++;
+                    if (response.statusCode() != 400 || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        failures.add("GET " + path.getKey() + "?" + name + "=" + wrong + " -> " + response.statusCode() + " " + abbreviate(response.body()));
+                    }
+                }
+            }
+        }
+        System.out.println("Filters nobody can have: " + checked + " calls");
+        assertThat(failures).as("filters with values nobody can have").isEmpty();
+    }
+
     /** What the web server refuses before any controller (or before Spring at all) is answered with problem+json too. */
     @Test
     void every_refusal_of_the_web_server_itself_is_problem_json() throws Exception {

@@ -54,6 +54,7 @@ class ProviderController {
     @GetMapping
     List<ProviderView> list(@RequestParam(required = false) String region, @RequestParam(required = false) Component component,
                             @RequestParam(required = false) ProviderType type, @RequestParam(required = false) Boolean available) {
+        id.amk.platform.web.Filters.region(region, "region");
         return directory.all().stream()
                 .filter(p -> region == null || p.covers(region))
                 .filter(p -> component == null || p.components().contains(component))

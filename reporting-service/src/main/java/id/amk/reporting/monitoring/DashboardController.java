@@ -37,7 +37,7 @@ class DashboardController {
     ResponseEntity<?> cases(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
                             @RequestParam(required = false) String format) {
         Dashboards.CaseFigures figures = dashboards.cases(scope(region), month(month));
-        if (!"csv".equals(format)) {
+        if (!"csv".equals(format(format))) {
             return ResponseEntity.ok(figures);
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -50,7 +50,7 @@ class DashboardController {
     ResponseEntity<?> referrals(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
                                 @RequestParam(required = false) String format) {
         Dashboards.ReferralFigures figures = dashboards.referrals(scope(region), month(month));
-        if (!"csv".equals(format)) {
+        if (!"csv".equals(format(format))) {
             return ResponseEntity.ok(figures);
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -64,7 +64,7 @@ class DashboardController {
     ResponseEntity<?> workers(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
                               @RequestParam(required = false) String format) {
         List<Dashboards.WorkerRow> workers = dashboards.workers(scope(region), month(month));
-        if (!"csv".equals(format)) {
+        if (!"csv".equals(format(format))) {
             return ResponseEntity.ok(workers);
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -72,6 +72,14 @@ class DashboardController {
                 w.medianHoursToAssessment(), w.onTimeShare(), w.closures())));
         return csv("workers", List.of("worker", "name", "cases", "caseload", "median_hours_to_first_contact", "median_hours_to_assessment",
                 "on_time_share", "closures"), rows);
+    }
+
+    /** JSON (the default) or CSV; anything else is a mistake to be told of. */
+    private static String format(String format) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "format"));
+        }
+        return format;
     }
 
     /** A registration month, {@code yyyy-MM}, or all months. */
@@ -84,9 +92,7 @@ class DashboardController {
 
     /** The region the caller may see: a supervisor stays inside their province; null is national. */
     private static String scope(String region) {
-        if (region != null && !region.matches("\\d{2}(\\.\\d{2}){0,2}")) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "region"));
-        }
+        id.amk.platform.web.Filters.region(region, "region");
         AmkCaller caller = AmkCaller.current().orElseThrow();
         if (caller.has(Role.MINISTRY_ANALYST) || caller.has(Role.ADMIN) || caller.isMachine() && caller.hasScope("monitoring.read")) {
             return region;

@@ -60,9 +60,7 @@ class RegistryExportController {
         if (!caller.hasScope("registry.export")) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
         }
-        if (region != null && !region.matches("\\d{2}(\\.\\d{2}){0,2}")) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "region"));
-        }
+        id.amk.platform.web.Filters.region(region, "region");
         ProjectionStore facts = projections.active(MonitoringProjection.NAME);
         List<Row> rows = new ArrayList<>();
         for (Document link : links.all()) {

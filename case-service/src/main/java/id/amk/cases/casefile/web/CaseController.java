@@ -1,5 +1,9 @@
 package id.amk.cases.casefile.web;
 
+import id.amk.platform.web.Filters;
+import id.amk.cases.casefile.command.CasePolicies;
+import id.amk.cases.casefile.api.RiskLevel;
+import id.amk.cases.casefile.api.Stage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.cases.casefile.api.CaseIds;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
@@ -136,8 +140,8 @@ class CaseController {
     }
 
     @GetMapping
-    Page list(@RequestParam(required = false) String stage, @RequestParam(required = false) String cluster,
-              @RequestParam(required = false) String riskLevel, @RequestParam(required = false) String region,
+    Page list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String cluster,
+              @RequestParam(required = false) RiskLevel riskLevel, @RequestParam(required = false) String region,
               @RequestParam(required = false) String worker, @RequestParam(required = false) Boolean overdue,
               @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "changed") String sort) {
@@ -145,16 +149,21 @@ class CaseController {
         if (!CaseAccess.mayList(caller)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
         }
+        // a filter value nobody can have is a mistake to be told of, not an empty page
+        if (cluster != null && !CasePolicies.CLUSTERS.contains(cluster)) {
+            throw new CaseRuleViolation("unknown-cluster", "cluster");
+        }
+        Filters.region(region, "region");
         List<Criteria> filters = new ArrayList<>();
         filters.add(scope(caller));
         if (stage != null) {
-            filters.add(Criteria.where("stage").is(stage));
+            filters.add(Criteria.where("stage").is(stage.name()));
         }
         if (cluster != null) {
             filters.add(Criteria.where("clusters").is(cluster));
         }
         if (riskLevel != null) {
-            filters.add(Criteria.where("riskLevel").is(riskLevel));
+            filters.add(Criteria.where("riskLevel").is(riskLevel.name()));
         }
         if (region != null) {
             filters.add(Criteria.where("regionCode").regex(regionPrefix(region)));
@@ -173,7 +182,7 @@ class CaseController {
         Sort order = switch (sort) {
             case "due" -> Sort.by(Sort.Order.asc("attentionAt"), Sort.Order.desc("lastChangedAt"));
             case "changed" -> Sort.by(Sort.Direction.DESC, "lastChangedAt");
-            default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "sort"));
+            default -> throw new CaseRuleViolation("unknown-sort", "sort");
         };
         List<CaseSummary> items = mongo.find(query.with(order)
                 .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class);

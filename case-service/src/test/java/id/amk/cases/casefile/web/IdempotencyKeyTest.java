@@ -118,7 +118,7 @@ class IdempotencyKeyTest {
 
         // a second instance of case-service on the same database (a restart, or a second replica) knows the key
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CaseServiceApplication.class)
-                .properties("server.port=0", "spring.kafka.consumer.group-id=idempotency-second-instance").run()) {
+                .run("--server.port=0", "--spring.kafka.consumer.group-id=idempotency-second-instance")) { // arguments: application.yml names a port
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             HttpResponse<String> there = new ApiClient(secondPort).send("POST", "/api/cases/" + caseId + "/notes", WORKER, "\"0\"", note,
                     Map.of("Idempotency-Key", key));

@@ -130,6 +130,7 @@ class ReportController {
     @GetMapping
     List<Document> list(@RequestParam(required = false) ReportStatus status, @RequestParam(required = false) String region,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        id.amk.platform.web.Filters.region(region, "region");
         AmkCaller caller = caller();
         if (!caller.has(Role.PEKSOS) && !caller.has(Role.SUPERVISOR)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
