@@ -116,6 +116,10 @@ public class Referral {
         if (command.deliveredAt().isAfter(clock.instant().plusSeconds(60))) {
             throw new ReferralRuleViolation("in-future", "deliveredAt");
         }
+        // the same minute of clock skew as "in the future" allows; a session before its referral existed did not happen in it
+        if (command.deliveredAt().isBefore(state.requestedAt().minusSeconds(60))) {
+            throw new ReferralRuleViolation("before-request", "deliveredAt");
+        }
         Set<Component> delivered = command.components() == null || command.components().isEmpty() ? state.components() : command.components();
         if (!state.components().containsAll(delivered)) {
             throw new ReferralRuleViolation("component-not-referred", "components");

@@ -234,6 +234,9 @@ class ReferralTest {
     @Test
     void a_session_needs_a_past_date_and_only_referred_components() {
         fixture.given(requested(false), accepted())
+                .when(new RecordSessionCommand(ID, NOW.minus(Duration.ofDays(2)), null, null, "mitra-1", null))
+                .expectExceptionMessage("before-request (deliveredAt)");
+        fixture.given(requested(false), accepted())
                 .when(new RecordSessionCommand(ID, null, null, null, "mitra-1", null))
                 .expectExceptionMessage("required (deliveredAt)");
         fixture.given(requested(false), accepted())
