@@ -5,8 +5,8 @@ import { ProblemAlert } from '../../components/Feedback';
 import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
 import { useComponents, useNamer } from '../../lib/reference';
 import type { Versioned } from '../../lib/api';
-import { RISK_LEVELS, isConflict, useCaseStep, type CaseDetail } from './api';
-import { CHILD_FIELDS, childBody, ChildFields, childForm } from './ChildFields';
+import { ABH_ROLES, RISK_LEVELS, isConflict, useCaseStep, type CaseDetail } from './api';
+import { CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
 import { lines, localToInstant, notInFuture, nowLocal } from './rules';
 
 type Step = ReturnType<typeof useCaseStep>;
@@ -237,17 +237,30 @@ export function NoteForm(props: StepProps) {
 export function ChildDetailsForm(props: StepProps) {
   const step = useCaseStep(props.detail.caseId, props.current);
   const { t } = useTranslation();
-  const form = useForm({ defaultValues: childForm(props.detail.child) });
+  // an ABH case from a report learns the child's role with the child: case-service asks for it then
+  const abh = props.detail.clusters.includes('ABH');
+  const form = useForm<ChildForm & { abhRole: string }>({ defaultValues: { ...childForm(props.detail.child), abhRole: props.detail.abhRole ?? '' } });
   const e = step.error;
   return (
     <details className="step-details" open={!props.detail.child?.name}>
       <summary>{props.detail.child?.name ? t('step.child.edit') : t('step.child.title')}</summary>
       <form className="form step" noValidate aria-labelledby="step-child"
-        onSubmit={form.handleSubmit((v) => send(step, props, 'child', childBody(v), t('step.child.done')))}>
+        onSubmit={form.handleSubmit((v) => send(step, props, 'child', { ...childBody(v), abhRole: abh ? v.abhRole || null : null },
+          t('step.child.done')))}>
         <h3 id="step-child">{t('step.child.title')}</h3>
         <p className="hint">{t('step.child.hint')}</p>
-        <StepProblem error={e} fields={CHILD_FIELDS} />
+        <StepProblem error={e} fields={[...CHILD_FIELDS, 'abhRole']} />
         <ChildFields form={form} api={e} />
+        {abh && (
+          <Field label={t('register.abhRole')} error={form.formState.errors.abhRole?.message ?? problemFor(e, 'abhRole')}>
+            {(p) => (
+              <select {...p} {...form.register('abhRole', { validate: (v) => v !== '' || t('register.errors.abhRole') })}>
+                <option value="">{t('common.choose')}</option>
+                {ABH_ROLES.map((r) => <option key={r} value={r}>{t(`abhRole.${r}`)}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
         <SubmitButton pending={step.isPending}>{t('step.child.submit')}</SubmitButton>
       </form>
     </details>

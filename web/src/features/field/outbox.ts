@@ -285,7 +285,12 @@ export function withPending(kept: KeptCase, items: OutboxItem[]): { data: CaseDe
       case 'closure': detail.closureReason = String(body.reason ?? ''); detail.outcome = String(body.outcome ?? ''); break;
       case 'follow-up-visits': detail.followUpVisits += 1; break;
       case 'notes': detail.progressNotes += 1; break;
-      case 'child': detail.child = { ...(detail.child ?? {}), ...(body as object) } as CaseDetail['child']; break;
+      case 'child': {
+        const { abhRole, ...child } = body as Record<string, unknown>;
+        detail.child = { ...(detail.child ?? {}), ...child } as CaseDetail['child'];
+        if (abhRole) detail.abhRole = String(abhRole);
+        break;
+      }
     }
   }
   return { data: detail, etag: `"${version}"` };

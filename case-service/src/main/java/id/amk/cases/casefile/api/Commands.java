@@ -69,8 +69,11 @@ public final class Commands {
     }
 
     /** The child's details, when the case was registered without them (a report that did not know the child). */
-    public record RecordChildDetailsCommand(@TargetAggregateIdentifier String caseId, Child child, String actor,
+    public record RecordChildDetailsCommand(@TargetAggregateIdentifier String caseId, Child child, AbhRole abhRole, String actor,
                                       @TargetAggregateVersion Long expectedVersion) {
+        public RecordChildDetailsCommand(String caseId, Child child, String actor, Long expectedVersion) {
+            this(caseId, child, null, actor, expectedVersion);
+        }
     }
 
     public record ErasePersonalDataCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {

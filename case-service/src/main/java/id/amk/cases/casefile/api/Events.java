@@ -72,7 +72,11 @@ public final class Events {
                                                String actor, Instant at) implements CaseEvent {
     }
 
-    public record ChildDetailsRecordedEvent(String caseId, SealedChild child, String actor, Instant at) implements CaseEvent {
+    /** {@code abhRole}: the ABH child's role, stated with the details of a child the case was registered without (else null). */
+    public record ChildDetailsRecordedEvent(String caseId, SealedChild child, AbhRole abhRole, String actor, Instant at) implements CaseEvent {
+        public ChildDetailsRecordedEvent(String caseId, SealedChild child, String actor, Instant at) {
+            this(caseId, child, null, actor, at);
+        }
     }
 
     /** The child's personal data was erased (UU PDP 27/2022): its key is gone; the reason stays inside case-service. */

@@ -1,5 +1,6 @@
 package id.amk.cases.casefile.command;
 
+import id.amk.cases.casefile.api.AbhRole;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
@@ -207,7 +208,13 @@ public class CaseFile {
             throw new CaseRuleViolation("personal-data-erased", "child");
         }
         CasePolicies.child(command.child(), regions, clock.instant());
-        apply(new ChildDetailsRecordedEvent(caseId, vault.seal(caseId, command.child()), command.actor(), clock.instant()));
+        // the role of an ABH child is stated once the child is known (a report's case is registered without either)
+        AbhRole role = command.abhRole() != null ? command.abhRole() : state.abhRole();
+        if (command.abhRole() != null && !state.clusters().contains("ABH") || role == null && state.clusters().contains("ABH")) {
+            throw new CaseRuleViolation("abh-role", "abhRole");
+        }
+        AbhRole stated = Objects.equals(command.abhRole(), state.abhRole()) ? null : command.abhRole();
+        apply(new ChildDetailsRecordedEvent(caseId, vault.seal(caseId, command.child()), stated, command.actor(), clock.instant()));
     }
 
     /** A worker's text about the child is personal data: once the case's were erased, none is recorded again. */

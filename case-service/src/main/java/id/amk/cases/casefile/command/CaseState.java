@@ -126,6 +126,9 @@ public final class CaseState {
             next.assignedWorker = e.toWorker();
         } else if (event instanceof ChildDetailsRecordedEvent e) {
             next.child = e.child();
+            if (e.abhRole() != null) {
+                next.abhRole = e.abhRole();
+            }
         } else if (event instanceof PersonalDataErasedEvent) {
             next.personalDataErased = true;
         } else if (event instanceof ProgressNoteAddedEvent) {

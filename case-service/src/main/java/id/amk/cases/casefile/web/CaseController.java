@@ -277,8 +277,8 @@ class CaseController {
 
     @PostMapping("/{caseId}/child")
     ResponseEntity<CaseDetail> child(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody CaseRequests.ChildData body) {
-        return change(caseId, ifMatch, (actor, v) -> new RecordChildDetailsCommand(caseId, body.toChild(), actor, v));
+                                     @Valid @RequestBody CaseRequests.ChildDetails body) {
+        return change(caseId, ifMatch, (actor, v) -> new RecordChildDetailsCommand(caseId, body.toChild(), body.abhRole(), actor, v));
     }
 
     @PostMapping("/{caseId}/notes")

@@ -27,6 +27,18 @@ final class CaseRequests {
         }
     }
 
+    /**
+     * The child's details learned after registration, and for an ABH case from a report that did not know the child, the
+     * child's role (perpetrator, victim or witness), which an ABH case states once the child is known.
+     */
+    record ChildDetails(@Size(max = 200) String name, String nik, java.time.LocalDate birthDate, Integer estimatedAge,
+                        @Size(max = 20) String sex, @Size(max = 200) String disability, @Size(max = 500) String address,
+                        @Size(max = 200) String guardianName, @Size(max = 40) String guardianPhone, AbhRole abhRole) {
+        Child toChild() {
+            return new Child(name, nik, birthDate, estimatedAge, sex, disability, address, guardianName, guardianPhone);
+        }
+    }
+
     record Assignment(String worker, @Size(max = 1000) String reason) {
     }
 

@@ -373,6 +373,21 @@ class CaseFileTest {
                 .when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null)).expectExceptionMessage("personal-data-erased (child)");
     }
 
+    @Test
+    void an_abh_case_from_a_report_states_the_childs_role_with_the_childs_details() {
+        CaseRegisteredEvent fromReport = new CaseRegisteredEvent(ID, "AMK-3273-2026-000002", "32.73", null, Set.of("ABH"), null,
+                RiskLevel.URGENT, "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", NOW.minusSeconds(60));
+        fixture.given(fromReport).when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null))
+                .expectExceptionMessage("abh-role (abhRole)");
+        fixture.given(fromReport).when(new RecordChildDetailsCommand(ID, CHILD, AbhRole.VICTIM, "peksos-1", null))
+                .expectEvents(new ChildDetailsRecordedEvent(ID, SEALED, AbhRole.VICTIM, "peksos-1", NOW));
+        fixture.given(fromReport, new ChildDetailsRecordedEvent(ID, SEALED, AbhRole.VICTIM, "peksos-1", NOW))
+                .when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null))
+                .expectEvents(new ChildDetailsRecordedEvent(ID, SEALED, "peksos-1", NOW));
+        fixture.given(registered()).when(new RecordChildDetailsCommand(ID, CHILD, AbhRole.WITNESS, "peksos-1", null))
+                .expectExceptionMessage("abh-role (abhRole)");
+    }
+
     // erasure
 
     @Test
