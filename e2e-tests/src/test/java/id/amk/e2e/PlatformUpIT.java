@@ -163,6 +163,52 @@ class PlatformUpIT {
         });
     }
 
+    /** Every status a referral can have, as referral-service holds it, is what the ministry's referral dashboard counts. */
+    @Test
+    @Order(6)
+    void the_referral_dashboard_counts_every_status_as_referral_service_holds_it() throws Exception {
+        String worker = accessToken("peksos.bandung");
+        String partner = accessToken("mitra.handayani");
+        String supervisor = accessToken("supervisor.jabar");
+        List<String> paths = List.of("REQUESTED", "ACCEPTED", "IN_SERVICE", "DECLINED", "COMPLETED", "CANCELLED");
+        for (String path : paths) {
+            String caseId = JSON.readTree(send("POST", "/api/cases", worker, null,
+                    "{\"regionCode\":\"32.73.01\",\"child\":{\"name\":\"Anak Rekonsiliasi\",\"birthDate\":\"2014-04-04\",\"sex\":\"M\"},"
+                            + "\"clusters\":[\"VIOLENCE_VICTIM\"],\"riskLevel\":\"HIGH\",\"source\":\"WALK_IN\",\"consent\":true}").body())
+                    .path("caseId").asText();
+            String[] referral = new String[1];
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                HttpResponse<String> requested = send("POST", "/api/referrals", worker, null, "{\"caseId\":\"" + caseId
+                        + "\",\"providerId\":\"sentra-handayani-jakarta\",\"components\":[\"THERAPY\"],\"reason\":\"terapi\",\"consentBy\":\"GUARDIAN\"}");
+                assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+                referral[0] = "/api/referrals/" + JSON.readTree(requested.body()).path("referralId").asText();
+            });
+            String session = "{\"deliveredAt\":\"" + java.time.Instant.now().minusSeconds(30) + "\"}";
+            List<String[]> steps = switch (path) {
+                case "ACCEPTED" -> List.<String[]>of(new String[] {"acceptance", "{}"});
+                case "IN_SERVICE" -> List.of(new String[] {"acceptance", "{}"}, new String[] {"sessions", session});
+                case "DECLINED" -> List.<String[]>of(new String[] {"decline", "{\"reason\":\"NO_CAPACITY\"}"});
+                case "COMPLETED" -> List.of(new String[] {"acceptance", "{}"}, new String[] {"sessions", session},
+                        new String[] {"completion", "{\"outcome\":\"GOALS_MET\"}"});
+                case "CANCELLED" -> List.<String[]>of(new String[] {"cancellation", "{\"reason\":\"WITHDRAWN\"}"});
+                default -> List.<String[]>of();
+            };
+            for (String[] step : steps) {
+                HttpResponse<String> answer = send("POST", referral[0] + "/" + step[0], step[0].equals("cancellation") ? worker : partner, null, step[1]);
+                assertThat(answer.statusCode()).as(path + " " + step[0] + " " + answer.body()).isEqualTo(200);
+            }
+            assertThat(json(get(referral[0], supervisor)).path("status").asText()).isEqualTo(path);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode byStatus = json(get("/api/dashboards/referrals?region=32", supervisor)).path("byStatus");
+            for (String status : paths) {
+                long owner = json(get("/api/referrals?status=" + status + "&size=1", supervisor)).path("total").asLong();
+                assertThat(owner).as("referral-service, " + status).isPositive();
+                assertThat(byStatus.path(status).asLong()).as("dashboard, " + status + " (referral-service holds " + owner + ")").isEqualTo(owner);
+            }
+        });
+    }
+
     @Test
     @Order(7)
     void a_community_report_becomes_a_case_assessed_planned_referred_served_and_closed_on_the_dashboards_and_timeline() throws Exception {

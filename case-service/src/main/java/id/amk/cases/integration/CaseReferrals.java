@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -61,18 +62,24 @@ public class CaseReferrals implements IntegrationEventListener {
             status(event.dataAs(ReferralStatusChanged.class));
         } else if (ReferralSessionDelivered.TYPE.type().equals(event.type())) {
             ReferralSessionDelivered session = event.dataAs(ReferralSessionDelivered.class);
+            // when it became known (the event's time), for the case as it stood at an earlier instant
+            Instant known = event.time() != null ? event.time().toInstant() : session.deliveredAt();
             mongo.upsert(Query.query(Criteria.where("_id").is(session.referralId())),
                     new Update().setOnInsert("caseId", session.caseId()).setOnInsert("providerId", session.providerId())
-                            .max("sessionsDelivered", session.sessionNumber()), COLLECTION);
+                            .max("sessionsDelivered", session.sessionNumber())
+                            .addToSet("sessionsKnown", new Document("n", session.sessionNumber()).append("at", Date.from(known))), COLLECTION);
         } else if (ReferralEscalated.TYPE.type().equals(event.type())) {
             ReferralEscalated escalated = event.dataAs(ReferralEscalated.class);
             mongo.upsert(Query.query(Criteria.where("_id").is(escalated.referralId())),
                     new Update().setOnInsert("caseId", escalated.caseId()).setOnInsert("providerId", escalated.providerId())
-                            .set("escalated", true), COLLECTION);
+                            .set("escalated", true).min("escalatedAt", Date.from(escalated.escalatedAt())), COLLECTION);
         }
     }
 
     private void status(ReferralStatusChanged changed) {
+        // every status with its time, whatever the order of arrival: the referral as it stood at any instant
+        mongo.upsert(Query.query(Criteria.where("_id").is(changed.referralId())), new Update().setOnInsert("caseId", changed.caseId())
+                .addToSet("statuses", new Document("status", changed.status()).append("at", Date.from(changed.changedAt()))), COLLECTION);
         Document current = mongo.findById(changed.referralId(), Document.class, COLLECTION);
         if (current != null && current.getDate("changedAt") != null
                 && !current.getDate("changedAt").toInstant().isBefore(changed.changedAt())) {
@@ -87,6 +94,36 @@ public class CaseReferrals implements IntegrationEventListener {
     public List<Referral> of(String caseId) {
         return mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, COLLECTION).stream()
                 .map(CaseReferrals::referral).toList();
+    }
+
+    /**
+     * The referrals of the case as they stood at {@code asOf}: only those requested by then, each with the status it had
+     * and the sessions known by then. A referral whose history this view does not hold (kept before it kept history)
+     * is shown only when its latest change is not after {@code asOf}.
+     */
+    public List<Referral> asOf(String caseId, Instant asOf) {
+        List<Referral> referrals = new java.util.ArrayList<>();
+        for (Document d : mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, COLLECTION)) {
+            List<Document> statuses = d.getList("statuses", Document.class);
+            if (statuses == null || statuses.isEmpty()) {
+                if (d.getDate("changedAt") != null && !d.getDate("changedAt").toInstant().isAfter(asOf)) {
+                    referrals.add(referral(d));
+                }
+                continue;
+            }
+            java.util.Optional<Document> then = statuses.stream().filter(x -> !x.getDate("at").toInstant().isAfter(asOf))
+                    .max(java.util.Comparator.comparing(x -> x.getDate("at")));
+            if (then.isEmpty()) {
+                continue; // not yet requested at that instant
+            }
+            List<Document> sessions = d.getList("sessionsKnown", Document.class, List.of());
+            int delivered = (int) sessions.stream().filter(x -> !x.getDate("at").toInstant().isAfter(asOf)).count();
+            Date escalatedAt = d.getDate("escalatedAt");
+            referrals.add(new Referral(d.getString("_id"), d.getString("providerId"), then.get().getString("status"),
+                    d.getList("components", String.class), then.get().getDate("at"), delivered,
+                    escalatedAt != null && !escalatedAt.toInstant().isAfter(asOf), d.getString("agencyId"), d.getString("consent")));
+        }
+        return referrals;
     }
 
     /** The referral of this case with this id, as far as its events have arrived. */

@@ -76,6 +76,15 @@ class PublicReferralEvents implements IntegrationEventMapper {
         return Optional.empty();
     }
 
+    /**
+     * A referral's first session puts it IN_SERVICE, as referral-service's own state says; consumers that fold statuses
+     * (dashboards, the case's view, partners) learn it as a status like any other. Published beside the session by
+     * {@link InServiceEvents}, as the relay publishes one event per mapper.
+     */
+    Optional<OutgoingEvent> inService(ServiceSessionDeliveredEvent session) {
+        return session.sessionNumber() == 1 ? status(session, request(session.referralId()), ReferralStatus.IN_SERVICE, null) : Optional.empty();
+    }
+
     /** The referral's first event (sequence 0), read by id from the event store. */
     private ReferralRequestedEvent request(String referralId) {
         return requests.get(referralId, id -> (ReferralRequestedEvent) events.readEvents(id, 0).next().getPayload());

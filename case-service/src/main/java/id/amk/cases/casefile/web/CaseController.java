@@ -196,7 +196,7 @@ class CaseController {
         CaseState now = readable(caseId, caller);
         CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
         audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), asOf == null ? "detail" : "asOf " + asOf);
-        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state));
+        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(asOf == null ? detail(state) : detail(state, asOf));
     }
 
     @GetMapping("/{caseId}/history")
@@ -333,6 +333,12 @@ class CaseController {
 
     private CaseDetail detail(CaseState state) {
         return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.of(state.caseId()),
+                Timeliness.current(state, rules).orElse(null));
+    }
+
+    /** The case as it stood at an instant: its state folded from the events up to then, its referrals as they were then. */
+    private CaseDetail detail(CaseState state, Instant asOf) {
+        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.asOf(state.caseId(), asOf),
                 Timeliness.current(state, rules).orElse(null));
     }
 

@@ -7,6 +7,7 @@ import id.amk.contracts.EventCatalog;
 import id.amk.contracts.Topics;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.referral.ReferralStatusChanged;
+import id.amk.contracts.referral.ReferralSessionDelivered;
 import id.amk.platform.relay.CloudEventRecords;
 import id.amk.platform.test.AmkInfra;
 import id.amk.platform.test.ApiClient;
@@ -216,6 +217,80 @@ class CaseApiTest {
             assertThat(assign.statusCode()).isEqualTo(400);
             assertThat(json(assign).path("type").asText()).isEqualTo("urn:amk:problem:case.worker-out-of-region");
         });
+    }
+
+    /**
+     * The case as it stood at an instant is the case as it was seen live at that instant, in every field of the detail:
+     * stage, assignment, notes, deadlines, the child, and the referrals with their status and sessions. Each step of a
+     * scripted history is read live right after it; afterwards the as-of view at each of those instants must equal it.
+     */
+    @Test
+    void the_case_as_it_stood_at_every_instant_of_its_history_equals_what_was_seen_live_then() throws Exception {
+        String supervisor = TOKENS.userToken("supervisor.asof", List.of("SUPERVISOR"), List.of("32"), null);
+        try (var producer = producer()) {
+            Instant t = Instant.now().minusSeconds(60);
+            publish(producer, UserRegistered.TYPE, "u-asof", t, new UserRegistered("u-asof", "peksos.asof", "Peksos", List.of("PEKSOS"),
+                    List.of("32.73"), null, true, t));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is("peksos.asof")), "workers"));
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody("3273014507150021"))).path("caseId").asText();
+        String referralId = UUID.randomUUID().toString();
+        List<Instant> instants = new ArrayList<>();
+        List<JsonNode> seen = new ArrayList<>();
+        int[] referralsExpected = {0};
+        int[] sessionsExpected = {0};
+        String[] statusExpected = {null};
+        Runnable look = () -> {
+            try {
+                JsonNode live = await().atMost(Duration.ofSeconds(60)).until(() -> json(send("GET", "/api/cases/" + caseId, WORKER, null, null)),
+                        d -> d.path("referrals").size() == referralsExpected[0] && (statusExpected[0] == null
+                                || statusExpected[0].equals(d.path("referrals").get(0).path("status").asText())
+                                && d.path("referrals").get(0).path("sessionsDelivered").asInt() == sessionsExpected[0]));
+                seen.add(live);
+                Thread.sleep(5);
+                instants.add(Instant.now());
+                Thread.sleep(5);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        look.run();
+        String version = step(caseId, "first-contact", "\"0\"", "{\"contactedAt\":\"" + Instant.now().minusSeconds(30) + "\"}");
+        look.run();
+        try (var producer = producer()) {
+            referralsExpected[0] = 1;
+            statusExpected[0] = "REQUESTED";
+            publish(producer, ReferralStatusChanged.TYPE, referralId, Instant.now(), new ReferralStatusChanged(referralId, caseId,
+                    "sentra-handayani-jakarta", "REQUESTED", List.of("THERAPY"), null, Instant.now(), false, "sentra-handayani-jakarta", "GUARDIAN"));
+            look.run();
+            version = step(caseId, "notes", version, "{\"note\":\"kunjungan rumah\"}");
+            statusExpected[0] = "ACCEPTED";
+            publish(producer, ReferralStatusChanged.TYPE, referralId, Instant.now(), new ReferralStatusChanged(referralId, caseId,
+                    "sentra-handayani-jakarta", "ACCEPTED", List.of("THERAPY"), null, Instant.now(), false, "sentra-handayani-jakarta", "GUARDIAN"));
+            look.run();
+            HttpResponse<String> assigned = send("POST", "/api/cases/" + caseId + "/assignment", supervisor, version,
+                    "{\"worker\":\"peksos.asof\",\"reason\":\"cuti\"}");
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+            version = assigned.headers().firstValue("ETag").orElseThrow();
+            sessionsExpected[0] = 1;
+            statusExpected[0] = "IN_SERVICE";
+            publish(producer, ReferralSessionDelivered.TYPE, referralId, Instant.now(), new ReferralSessionDelivered(referralId, caseId,
+                    "sentra-handayani-jakarta", 1, List.of("THERAPY"), Instant.now().minusSeconds(20)));
+            publish(producer, ReferralStatusChanged.TYPE, referralId, Instant.now(), new ReferralStatusChanged(referralId, caseId,
+                    "sentra-handayani-jakarta", "IN_SERVICE", List.of("THERAPY"), null, Instant.now(), false, "sentra-handayani-jakarta", "GUARDIAN"));
+            look.run();
+            step(caseId, "assessment", version, "{\"needs\":[\"rumah aman\"],\"risks\":[\"pelaku di rumah\"],"
+                    + "\"recommendedComponents\":[\"THERAPY\"],\"riskLevel\":\"HIGH\"}");
+            statusExpected[0] = "COMPLETED";
+            publish(producer, ReferralStatusChanged.TYPE, referralId, Instant.now(), new ReferralStatusChanged(referralId, caseId,
+                    "sentra-handayani-jakarta", "COMPLETED", List.of("THERAPY"), "GOALS_MET", Instant.now(), false, "sentra-handayani-jakarta", "GUARDIAN"));
+            look.run();
+        }
+        assertThat(seen.get(seen.size() - 1).path("stage").asText()).isEqualTo("ASSESSED");
+        for (int i = 0; i < instants.size(); i++) {
+            JsonNode then = json(send("GET", "/api/cases/" + caseId + "?asOf=" + instants.get(i), WORKER, null, null));
+            assertThat(then).as("the case as it stood at step " + i + " (" + instants.get(i) + ")").isEqualTo(seen.get(i));
+        }
     }
 
     /** Every write that names a worker (registration, assignment, transfer) names one identity-service announced, fit for the region. */
