@@ -16,12 +16,26 @@ final class Backends {
 
     static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
     static final Map<String, Map<String, String>> LAST_HEADERS = new ConcurrentHashMap<>();
+    /** Calls to a path ending in /slow running at once in each backend, and the most there were. */
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> RUNNING = new ConcurrentHashMap<>();
+    static final Map<String, Integer> PEAK = new ConcurrentHashMap<>();
 
     /** Starts the named backends; {@code down} gets the address of a closed port, as a service that is down. */
     static void register(DynamicPropertyRegistry registry, String down, String... services) throws IOException {
         for (String service : services) {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(64)); // as concurrent as a real service
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/slow")) { // a service that takes its time
+                    int running = RUNNING.computeIfAbsent(service, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    PEAK.merge(service, running, Math::max);
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    RUNNING.get(service).decrementAndGet();
+                }
                 Map<String, String> headers = new ConcurrentHashMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
                 LAST_HEADERS.put(service, headers);

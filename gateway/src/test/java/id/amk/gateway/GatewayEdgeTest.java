@@ -171,6 +171,38 @@ class GatewayEdgeTest {
         assertThat(id.amk.platform.test.ServerRefusals.failures(port, requests)).as("the gateway's own refusals").isEmpty();
     }
 
+    /**
+     * A burst of concurrent calls from one caller: beyond the callers' in-flight allowance (16) they are answered 429 with
+     * Retry-After at once, the service never sees more than that from them, nobody gets a 503, and another caller is
+     * served meanwhile.
+     */
+    @Test
+    void a_burst_from_one_caller_is_429_beyond_its_in_flight_allowance_and_others_are_served() throws Exception {
+        String busy = TOKENS.userToken("burst-worker", List.of("PEKSOS"), List.of("32.73"), null);
+        String calm = TOKENS.userToken("calm-worker", List.of("PEKSOS"), List.of("32.73"), null);
+        HttpClient many = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(64)).build();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            burst.add(many.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals/slow"))
+                    .header("Authorization", "Bearer " + busy).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(100);
+        HttpResponse<String> other = send("GET", "/api/referrals/slow", calm, Map.of());
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (var call : burst) {
+            HttpResponse<String> answer = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            if (answer.statusCode() == 429) {
+                assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(answer.body()).contains("urn:amk:problem:too-many-at-once");
+            }
+        }
+        assertThat(other.statusCode()).as("another caller during the burst").isEqualTo(200);
+        assertThat(statuses.keySet()).as("answers to the burst " + statuses).containsOnly(200, 429);
+        assertThat(statuses.get(200)).as("served of the burst " + statuses).isGreaterThanOrEqualTo(16);
+        assertThat(Backends.PEAK.get("referral-service")).as("at once in the service").isLessThanOrEqualTo(17); // 16 + the calm caller
+    }
+
     private HttpResponse<String> send(String method, String path, String token, Map<String, String> headers)
             throws IOException, InterruptedException {
         return http.send(request(method, path, token, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),

@@ -19,11 +19,16 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A token bucket per caller: per user or machine client (token subject), per address for calls without
  * a token (the token endpoint); the public Lapor Sosial API also per address, with far smaller buckets. Over the limit: 429 problem+json with Retry-After. Buckets live in this
  * gateway instance (one instance per region here; a shared store is needed once it scales out).
+ * <p>
+ * Besides the rate, each caller has a number of requests in flight at once ({@code amk.gateway.rate-limit.in-flight}):
+ * a burst of hundreds of concurrent calls from one caller is answered 429 beyond it at once, instead of queueing in
+ * front of the services, where it would slow everybody down and trip the circuit breakers for everyone.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -34,6 +39,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
             .expireAfterAccess(Duration.ofHours(2)).build();
     private final long capacity;
     private final Duration period;
+    private final Cache<String, AtomicInteger> inFlight = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final int maxInFlight;
     private final Bandwidth publicReports;
     private final Bandwidth publicTracking;
     private final EdgeProblems problems;
@@ -44,7 +52,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                            @Value("${amk.gateway.rate-limit.public-reports-period:1h}") Duration publicReportsPeriod,
                            @Value("${amk.gateway.rate-limit.public-tracking:30}") long publicTracking,
                            @Value("${amk.gateway.rate-limit.public-tracking-period:10m}") Duration publicTrackingPeriod,
+                           @Value("${amk.gateway.rate-limit.in-flight:16}") int maxInFlight,
                            EdgeProblems problems) {
+        this.maxInFlight = maxInFlight;
         this.capacity = capacity;
         this.period = period;
         this.publicReports = Bandwidth.builder().capacity(publicReports).refillGreedy(publicReports, publicReportsPeriod).build();
@@ -68,11 +78,19 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 .map(principal -> principal instanceof JwtAuthenticationToken jwt ? "subject:" + jwt.getToken().getSubject() : "name:" + principal.getName())
                 .defaultIfEmpty(address(exchange))
                 .flatMap(caller -> {
-                    ConsumptionProbe probe = buckets.get(caller, k -> newBucket()).tryConsumeAndReturnRemaining(1);
-                    if (probe.isConsumed()) {
-                        return chain.filter(exchange);
+                    AtomicInteger running = inFlight.get(caller, k -> new AtomicInteger());
+                    if (running.incrementAndGet() > maxInFlight) {
+                        running.decrementAndGet();
+                        exchange.getResponse().getHeaders().set("Retry-After", "1");
+                        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-at-once",
+                                Map.of("retryAfterSeconds", 1, "inFlight", maxInFlight));
                     }
-                    return refuse(exchange, probe);
+                    ConsumptionProbe probe = buckets.get(caller, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+                    if (!probe.isConsumed()) {
+                        running.decrementAndGet();
+                        return refuse(exchange, probe);
+                    }
+                    return chain.filter(exchange).doFinally(signal -> running.decrementAndGet());
                 });
     }
 
