@@ -61,7 +61,7 @@ public final class Bench {
     private final int rate = Integer.getInteger("bench.rate", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 60);
     /** Which parts run: up, growth, gateway, propagation, rebuild (default all). */
-    private final List<String> parts = List.of(System.getProperty("bench.only", "up,growth,gateway,propagation,rebuild").split(","));
+    private final List<String> parts = List.of(System.getProperty("bench.only", "up,growth,gateway,fairness,propagation,rebuild").split(","));
     private String token;
     private final AtomicInteger registered = new AtomicInteger();
     private Instant tokenAt;
@@ -92,6 +92,9 @@ public final class Bench {
             }
             if (parts.contains("gateway")) {
                 gatewayVersusDirect();
+            }
+            if (parts.contains("fairness")) {
+                fairness();
             }
             if (parts.contains("propagation")) {
                 propagation();
@@ -161,6 +164,86 @@ public final class Bench {
             line("| gateway / direct at %d/s: p50 / p99 ratio (target < 1.3 and p99 < 50 ms at 100/s) | %.2f / %.2f |", r,
                     viaGateway.p(50) / direct.p(50), viaGateway.p(99) / direct.p(99));
         }
+    }
+
+    /**
+     * Per-caller fairness at the gateway (issue 19): one person's burst of 500 concurrent reads, while another person
+     * reads one at a time; then five people with 100 concurrent reads each. Every caller's answers by status, the
+     * p50 / p95 of what was served, and whether anyone who was not bursting got anything but 200.
+     */
+    private void fairness() throws Exception {
+        settle();
+        List<String> people = List.of("peksos.bandung", "supervisor.jabar", "analis.kemensos", "admin", "mitra.handayani");
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        for (String person : people) {
+            tokens.put(person, PLATFORM.userToken(person));
+        }
+        HttpClient burstClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+        // one caller bursts, another reads one at a time meanwhile
+        java.util.concurrent.CompletableFuture<Map<String, Latencies>> burst = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> concurrentReads(burstClient, Map.of("peksos.bandung", tokens.get("peksos.bandung")), 500));
+        Latencies bystander = new Latencies();
+        while (!burst.isDone()) {
+            read(HTTP, tokens.get("supervisor.jabar"), bystander);
+            Thread.sleep(50);
+        }
+        Latencies burster = burst.get().get("peksos.bandung");
+        line("| burst: one person's 500 concurrent reads through the gateway (notifications): answers, p50 / p95 of the 200s | %s, %.1f / %.1f ms |",
+                statuses(burster), burster.p(50), burster.p(95));
+        line("| meanwhile another person reading one at a time: answers, p50 / p95 (target: all 200) | %s, %.1f / %.1f ms |",
+                statuses(bystander), bystander.p(50), bystander.p(95));
+        settle();
+        Map<String, Latencies> five = concurrentReads(burstClient, tokens, 100);
+        for (var person : five.entrySet()) {
+            line("| five people x 100 concurrent reads, %s: answers, p50 / p95 of the 200s | %s, %.1f / %.1f ms |", person.getKey(),
+                    statuses(person.getValue()), person.getValue().p(50), person.getValue().p(95));
+        }
+    }
+
+    /** {@code each} concurrent reads of GET /api/notifications per person, all at once. */
+    private Map<String, Latencies> concurrentReads(HttpClient client, Map<String, String> tokens, int each) {
+        Map<String, Latencies> results = new java.util.LinkedHashMap<>();
+        List<java.util.concurrent.CompletableFuture<Void>> calls = new ArrayList<>();
+        for (var person : tokens.entrySet()) {
+            Latencies latencies = new Latencies();
+            results.put(person.getKey(), latencies);
+            for (int i = 0; i < each; i++) {
+                long started = System.nanoTime();
+                calls.add(client.sendAsync(notifications(person.getValue()), HttpResponse.BodyHandlers.ofString())
+                        .handle((answer, error) -> {
+                            record(latencies, answer == null ? -1 : answer.statusCode(), started);
+                            return null;
+                        }));
+            }
+        }
+        calls.forEach(java.util.concurrent.CompletableFuture::join);
+        return results;
+    }
+
+    private void read(HttpClient client, String token, Latencies latencies) {
+        long started = System.nanoTime();
+        try {
+            record(latencies, client.send(notifications(token), HttpResponse.BodyHandlers.ofString()).statusCode(), started);
+        } catch (Exception e) {
+            record(latencies, -1, started);
+        }
+    }
+
+    private static HttpRequest notifications(String token) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/api/notifications?size=20"))
+                .header("Authorization", "Bearer " + token).build();
+    }
+
+    private static void record(Latencies latencies, int status, long started) {
+        latencies.refusals.computeIfAbsent(String.valueOf(status), k -> new AtomicInteger()).incrementAndGet();
+        if (status == 200) {
+            latencies.add((System.nanoTime() - started) / 1e6);
+        }
+    }
+
+    private static String statuses(Latencies latencies) {
+        return new java.util.TreeMap<>(latencies.refusals).entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Time from a case's registration (201) to its coordination thread in reporting-service (fed by Kafka). */
