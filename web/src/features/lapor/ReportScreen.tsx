@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { request } from '../../lib/api';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +14,21 @@ import { RISK_LEVELS, useWorkers } from '../cases/api';
 import { useReport, useTriage, type ReportDetail } from './api';
 
 type Decision = 'ACCEPT' | 'REJECT' | 'FORWARD';
+
+/**
+ * case-service registers the accepted report's case from the report's event, a moment after the triage: the link to it
+ * is offered once the case is there (asked again every second for a while), not to a page that would say "not found".
+ */
+function CaseFromReport({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const ready = useQuery({
+    queryKey: ['case-from-report', caseId],
+    queryFn: () => request(`/api/cases/${encodeURIComponent(caseId)}`),
+    retry: 20, retryDelay: 1000, staleTime: Infinity,
+  });
+  if (ready.isPending) return <p className="hint" role="status">{t('reports.caseBeingMade')}</p>;
+  return <Success><Link to={`/cases/${caseId}`}>{t('reports.openCase')}</Link></Success>;
+}
 
 /** One report and its triage: accept into a case, reject (duplicate of a case, or out of scope), forward to another region. */
 export function ReportScreen({ session }: { session: Session }) {
@@ -36,9 +53,7 @@ export function ReportScreen({ session }: { session: Session }) {
         {r.details?.child?.name && <div className="fact"><dt>{t('child.name')}</dt><dd>{r.details.child.name}</dd></div>}
         {r.details?.reporterName && <div className="fact"><dt>{t('reports.reporter')}</dt><dd>{r.details.reporterName} {r.details.reporterContact}</dd></div>}
       </dl>
-      {r.status === 'ACCEPTED' && r.caseId && (
-        <Success><Link to={`/cases/${r.caseId}`}>{t('reports.openCase')}</Link></Success>
-      )}
+      {r.status === 'ACCEPTED' && r.caseId && <CaseFromReport caseId={r.caseId} />}
       {(r.status === 'SUBMITTED' || r.status === 'FORWARDED') && <TriageForm report={r} session={session} />}
     </article>
   );
