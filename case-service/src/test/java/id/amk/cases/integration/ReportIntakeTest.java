@@ -88,14 +88,23 @@ class ReportIntakeTest {
         assertThat(registered.child()).isNull();
         assertThat(registered.assignedWorker()).isEqualTo("peksos.bandung");
 
-        // after the first contact the worker records who the child is
+        // after the first contact the worker records who the child is, and for this ABH case the child's role
         String worker = TestJwtIssuer.get().userToken("peksos.bandung", List.of("PEKSOS"), List.of("32.73"), null);
         HttpResponse<String> child = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/child"))
                 .header("Authorization", "Bearer " + worker).header("Content-Type", "application/json").header("If-Match", "\"0\"")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Budi\",\"estimatedAge\":12,\"sex\":\"M\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(child.statusCode()).as("an ABH child without a role").isEqualTo(400);
+        assertThat(JSON.readTree(child.body()).path("field").asText()).isEqualTo("abhRole");
+        assertThat(JSON.readTree(child.body()).path("detail").asText()).contains("child's role").doesNotContain("''");
+        child = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/child"))
+                .header("Authorization", "Bearer " + worker).header("Content-Type", "application/json").header("If-Match", "\"0\"")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Budi\",\"estimatedAge\":12,\"sex\":\"M\",\"abhRole\":\"VICTIM\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(child.statusCode()).as(child.body()).isEqualTo(200);
         assertThat(JSON.readTree(child.body()).path("child").path("name").asText()).isEqualTo("Budi");
+        assertThat(JSON.readTree(child.body()).path("abhRole").asText()).isEqualTo("VICTIM");
     }
 }

@@ -35,6 +35,9 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("server.error.include-binding-errors", "never");
         defaults.put("spring.messages.basename", "amk-problems");
         defaults.put("spring.messages.fallback-to-system-locale", "false");
+        // every message is a MessageFormat pattern ('' for an apostrophe), with or without arguments: without this, a
+        // message without arguments showed its '' as typed ("the child''s role")
+        defaults.put("spring.messages.always-use-message-format", "true");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         // a crashed instance (kill -9, a node lost) gives its partitions up after 10 s, not the client's default 45 s:
         // until then nothing reads them (seen: a report accepted right after case-service crashed waited for its case)
