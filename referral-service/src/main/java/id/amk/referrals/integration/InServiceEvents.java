@@ -9,6 +9,7 @@ import java.util.Optional;
 
 /** {@code ReferralStatusChanged} IN_SERVICE for a referral's first session (see {@link PublicReferralEvents#inService}). */
 @org.springframework.stereotype.Component
+@org.springframework.core.annotation.Order(1)
 class InServiceEvents implements IntegrationEventMapper {
 
     private final PublicReferralEvents events;

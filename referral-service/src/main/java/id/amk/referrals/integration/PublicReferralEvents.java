@@ -31,6 +31,7 @@ import java.util.Optional;
  * events carry the components and urgency, which the first event of the referral holds.
  */
 @org.springframework.stereotype.Component
+@org.springframework.core.annotation.Order(0) // before InServiceEvents: a first session, then the status it leads to
 class PublicReferralEvents implements IntegrationEventMapper {
 
     private final EventStore events;

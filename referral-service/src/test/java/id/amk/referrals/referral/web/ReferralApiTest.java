@@ -151,11 +151,11 @@ class ReferralApiTest {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.headers().firstValue("ETag")).hasValue("\"1\"");
         HttpResponse<String> stale = send("POST", "/api/referrals/" + referralId + "/sessions", PARTNER, "\"0\"",
-                "{\"deliveredAt\":\"" + Instant.now().minusSeconds(3600) + "\"}");
+                "{\"deliveredAt\":\"" + Instant.now().minusSeconds(20) + "\"}");
         assertThat(stale.statusCode()).isEqualTo(412);
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> session = send("POST", "/api/referrals/" + referralId + "/sessions", PARTNER, null,
-                    "{\"deliveredAt\":\"" + Instant.now().minusSeconds(3600) + "\",\"note\":\"sesi konseling " + (i + 1) + "\"}");
+                    "{\"deliveredAt\":\"" + Instant.now().minusSeconds(20) + "\",\"note\":\"sesi konseling " + (i + 1) + "\"}");
             assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
         }
         HttpResponse<String> completed = send("POST", "/api/referrals/" + referralId + "/completion", PARTNER, null,
@@ -186,8 +186,10 @@ class ReferralApiTest {
             // no free text leaves the service
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("Siti", "konseling", "bersekolah", "Senin");
         }
+        // the first session puts the referral IN_SERVICE, as referral-service's own state says
         assertThat(published).containsExactly("ReferralStatusChanged.v1:REQUESTED", "ReferralStatusChanged.v1:ACCEPTED",
-                "ReferralSessionDelivered.v1", "ReferralSessionDelivered.v1", "ReferralStatusChanged.v1:COMPLETED");
+                "ReferralSessionDelivered.v1", "ReferralStatusChanged.v1:IN_SERVICE", "ReferralSessionDelivered.v1",
+                "ReferralStatusChanged.v1:COMPLETED");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode stats = json(send("GET", "/api/providers/sentra-handayani/statistics", SUPERVISOR, null, null));
