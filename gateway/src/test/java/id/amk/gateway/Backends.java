@@ -23,6 +23,7 @@ final class Backends {
     /** Starts the named backends; {@code down} gets the address of a closed port, as a service that is down. */
     static void register(DynamicPropertyRegistry registry, String down, String... services) throws IOException {
         for (String service : services) {
+            LAST_HEADERS.remove(service); // what an earlier test class's calls left says nothing about this one's
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(64)); // as concurrent as a real service
             server.createContext("/", exchange -> {
