@@ -171,7 +171,7 @@ class ReferralApiTest {
 
         // delivery is at least once (another instance may publish a batch again): consumers deduplicate on ce_id, so does this test
         List<ConsumerRecord<String, byte[]>> records = TopicReader.recordsOf(Topics.REFERRAL_EVENTS, referralId,
-                r -> r.stream().map(x -> TopicReader.header(x, "ce_id")).distinct().count() >= 5);
+                r -> r.stream().map(x -> TopicReader.header(x, "ce_id")).distinct().count() >= 6);
         List<String> published = new ArrayList<>();
         java.util.Set<String> seenIds = new java.util.HashSet<>();
         ContractValidator validator = new ContractValidator();
