@@ -1,7 +1,8 @@
-import type { UseFormReturn } from 'react-hook-form';
+import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Field, problemFor } from '../../components/Form';
-import type { Child } from './api';
+import { ABH_ROLES, type Child } from './api';
 import { isChildBirthDate, nikLooksValid } from './rules';
 
 /** The child's personal data as a form holds them (strings, '' for unknown). */
@@ -87,5 +88,23 @@ export function ChildFields<T extends ChildForm>({ form: typed, api }: { form: U
         </Field>
       </div>
     </>
+  );
+}
+
+/** An ABH child's role must be chosen (registration, and the child's details of a case from a report). */
+export const abhRoleRules = (t: TFunction) => ({ validate: (v: string) => v !== '' || t('register.errors.abhRole') });
+
+/** The role of a child in conflict with the law (ABH): perpetrator, victim or witness. */
+export function AbhRoleField({ registration, error }: { registration: UseFormRegisterReturn; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t('register.abhRole')} error={error}>
+      {(p) => (
+        <select {...p} {...registration}>
+          <option value="">{t('common.choose')}</option>
+          {ABH_ROLES.map((r) => <option key={r} value={r}>{t(`abhRole.${r}`)}</option>)}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -6,8 +6,8 @@ import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../..
 import { RegionPicker } from '../../components/RegionPicker';
 import { useClusters, useNamer } from '../../lib/reference';
 import type { Session } from '../../lib/session';
-import { ABH_ROLES, RISK_LEVELS, SOURCES, useRegisterCase } from './api';
-import { CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
+import { RISK_LEVELS, SOURCES, useRegisterCase } from './api';
+import { AbhRoleField, abhRoleRules, CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
 
 interface RegisterForm extends ChildForm {
   regionCode: string;
@@ -71,14 +71,7 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
           error={errors.clusters?.message ?? problemFor(api, 'clusters')}
           register={() => form.register('clusters', { validate: (v) => v.length > 0 || t('register.errors.clusters') })} />
         {chosenClusters.includes('ABH') && (
-          <Field label={t('register.abhRole')} error={errors.abhRole?.message ?? problemFor(api, 'abhRole')}>
-            {(p) => (
-              <select {...p} {...form.register('abhRole', { validate: (v) => v !== '' || t('register.errors.abhRole') })}>
-                <option value="">{t('common.choose')}</option>
-                {ABH_ROLES.map((r) => <option key={r} value={r}>{t(`abhRole.${r}`)}</option>)}
-              </select>
-            )}
-          </Field>
+          <AbhRoleField registration={form.register('abhRole', abhRoleRules(t))} error={errors.abhRole?.message ?? problemFor(api, 'abhRole')} />
         )}
         <Field label={t('register.riskLevel')} hint={t('register.riskHint')} error={errors.riskLevel?.message ?? problemFor(api, 'riskLevel')}>
           {(p) => (

@@ -5,8 +5,8 @@ import { ProblemAlert } from '../../components/Feedback';
 import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
 import { useComponents, useNamer } from '../../lib/reference';
 import type { Versioned } from '../../lib/api';
-import { ABH_ROLES, RISK_LEVELS, isConflict, useCaseStep, type CaseDetail } from './api';
-import { CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
+import { RISK_LEVELS, isConflict, useCaseStep, type CaseDetail } from './api';
+import { AbhRoleField, abhRoleRules, CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
 import { lines, localToInstant, notInFuture, nowLocal } from './rules';
 
 type Step = ReturnType<typeof useCaseStep>;
@@ -252,14 +252,8 @@ export function ChildDetailsForm(props: StepProps) {
         <StepProblem error={e} fields={[...CHILD_FIELDS, 'abhRole']} />
         <ChildFields form={form} api={e} />
         {abh && (
-          <Field label={t('register.abhRole')} error={form.formState.errors.abhRole?.message ?? problemFor(e, 'abhRole')}>
-            {(p) => (
-              <select {...p} {...form.register('abhRole', { validate: (v) => v !== '' || t('register.errors.abhRole') })}>
-                <option value="">{t('common.choose')}</option>
-                {ABH_ROLES.map((r) => <option key={r} value={r}>{t(`abhRole.${r}`)}</option>)}
-              </select>
-            )}
-          </Field>
+          <AbhRoleField registration={form.register('abhRole', abhRoleRules(t))}
+            error={form.formState.errors.abhRole?.message ?? problemFor(e, 'abhRole')} />
         )}
         <SubmitButton pending={step.isPending}>{t('step.child.submit')}</SubmitButton>
       </form>

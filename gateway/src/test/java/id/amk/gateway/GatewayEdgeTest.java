@@ -186,7 +186,9 @@ class GatewayEdgeTest {
             burst.add(many.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals/slow"))
                     .header("Authorization", "Bearer " + busy).build(), HttpResponse.BodyHandlers.ofString()));
         }
-        Thread.sleep(100);
+        // the other caller comes while the burst fills the service with all it may have in flight
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                Backends.RUNNING.getOrDefault("referral-service", new java.util.concurrent.atomic.AtomicInteger()).get() >= 16);
         HttpResponse<String> other = send("GET", "/api/referrals/slow", calm, Map.of());
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (var call : burst) {

@@ -247,6 +247,7 @@ class CaseApiTest {
                                 || statusExpected[0].equals(d.path("referrals").get(0).path("status").asText())
                                 && d.path("referrals").get(0).path("sessionsDelivered").asInt() == sessionsExpected[0]));
                 seen.add(live);
+                // the instant lies strictly after this step's events and before the next step's (millisecond timestamps)
                 Thread.sleep(5);
                 instants.add(Instant.now());
                 Thread.sleep(5);
