@@ -46,6 +46,8 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.producer.properties.max.block.ms", "10000");
+        // a key given twice is refused (400 duplicate-key), not silently resolved to one of its values
+        defaults.put("spring.jackson.parser.strict-duplicate-detection", "true");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

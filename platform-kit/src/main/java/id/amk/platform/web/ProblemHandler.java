@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -91,6 +92,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         body.setProperty("errors", errors);
         return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    /** A body Jackson cannot read: 400 with what was wrong ({@link UnreadableJson}). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemException problem = UnreadableJson.problem(ex.getMostSpecificCause());
+        ProblemDetail body = Problems.of(messages, LocaleContextHolder.getLocale(), problem.status(), problem.code());
+        problem.properties().forEach(body::setProperty);
+        return handleExceptionInternal(ex, body, headers, problem.status(), request);
     }
 
     @Override

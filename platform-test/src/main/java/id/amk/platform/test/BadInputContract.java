@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile and careless input against every operation of a service's own OpenAPI document: malformed JSON, wrong types,
- * Mongo operators where values belong, unknown enum values, invalid UTF-8, a body of 3 MB, odd path variables. Each call
+ * Mongo operators where values belong, unknown enum values, invalid UTF-8, keys given twice, nesting beyond any form,
+ * numbers out of every range, impossible dates, a NUL character, a body of 3 MB, odd path variables. Each call
  * must be answered with a 4xx problem+json (or succeed, where the input happens to be acceptable) and never with a 5xx.
  * A service's test extends it with the tokens that get past its access rules.
  */
@@ -62,6 +63,10 @@ public abstract class BadInputContract {
                             } else if (body.getKey().startsWith(MALFORMED) && target.equals(targets(path.getKey()).get(0))
                                     && !(response.statusCode() == 400 && response.body().contains("urn:amk:problem:malformed-utf8"))) {
                                 failures.add(what + ": not refused as malformed UTF-8 before anything read it: " + abbreviate(response.body()));
+                            } else if (EXPECTED.containsKey(body.getKey()) && target.equals(targets(path.getKey()).get(0))
+                                    && response.statusCode() != 403 // refused before its body was read: fine
+                                    && !(response.statusCode() == 400 && response.body().contains("urn:amk:problem:" + EXPECTED.get(body.getKey())))) {
+                                failures.add(what + ": not refused as " + EXPECTED.get(body.getKey()) + ": " + abbreviate(response.body()));
                             } else if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("")
                                     .startsWith("application/problem+json")) {
                                 failures.add(what + " without problem+json: " + response.headers().firstValue("Content-Type").orElse("none"));
@@ -173,6 +178,12 @@ public abstract class BadInputContract {
         return out.toByteArray();
     }
 
+    /** Bodies every operation must refuse with one problem type, whatever its fields, before anything reads them. */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "a key given twice", "duplicate-key",
+            "a key given twice, nested", "duplicate-key",
+            "nested 5,000 deep", "json-too-complex");
+
     /** The path with its variables as a plausible id, an injection attempt and an overlong value. */
     private static List<String> targets(String template) {
         if (!template.contains("{")) {
@@ -194,6 +205,9 @@ public abstract class BadInputContract {
         bodies.put("an array", "[1, 2]".getBytes(StandardCharsets.UTF_8));
         bodies.put("a string", "\"text\"".getBytes(StandardCharsets.UTF_8));
         MALFORMED_UTF8.forEach((name, bytes) -> bodies.put(MALFORMED + name, jsonStringWith(bytes)));
+        bodies.put("a key given twice", "{\"note\":\"a\",\"note\":\"b\",\"text\":\"a\",\"text\":\"b\"}".getBytes(StandardCharsets.UTF_8));
+        bodies.put("a key given twice, nested", "{\"child\":{\"name\":\"a\",\"name\":\"b\"}}".getBytes(StandardCharsets.UTF_8));
+        bodies.put("nested 5,000 deep", ("{\"nesting\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8));
         bodies.put("3 MB", ("{\"note\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
         JsonNode schema = resolve(operation.at("/requestBody/content/application~1json/schema"), api);
         StringBuilder injection = new StringBuilder("{");
@@ -207,6 +221,15 @@ public abstract class BadInputContract {
             unknownEnums.append(separator).append('"').append(name).append("\":\"NOT_A_VALUE\"");
         }
         bodies.put("Mongo operators as values", (injection + "}").getBytes(StandardCharsets.UTF_8));
+        // every field at once with values no field can hold: numbers beyond every range, impossible dates and times
+        for (String odd : List.of("1e400", "-123456789012345678901234567890", "0.1e-400", "\"2026-02-30\"", "\"2026-13-45T25:61:61Z\"",
+                "\"+999999999-12-31T23:59:59Z\"", "\"0000-00-00\"", "\"\\u0000\"")) {
+            StringBuilder every = new StringBuilder("{");
+            for (Iterator<String> names = schema.path("properties").fieldNames(); names.hasNext(); ) {
+                every.append(every.length() > 1 ? "," : "").append('"').append(names.next()).append("\":").append(odd);
+            }
+            bodies.put("every field " + odd, (every + "}").getBytes(StandardCharsets.UTF_8));
+        }
         bodies.put("wrong types", (wrongTypes + "}").getBytes(StandardCharsets.UTF_8));
         bodies.put("unknown enum values", (unknownEnums + "}").getBytes(StandardCharsets.UTF_8));
         return bodies;

@@ -43,6 +43,14 @@ public final class ServerRefusals {
         requests.put("unreadable body", "POST " + write + " HTTP/1.1\r\nHost: localhost\r\n" + auth
                 + "Content-Type: application/json\r\nContent-Length: 3\r\n\r\n{x:");
         requests.put("control character in a header", "GET /api/x HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n");
+        requests.put("two different Content-Lengths", "POST " + write + " HTTP/1.1\r\nHost: localhost\r\n" + auth
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+        requests.put("Content-Length that is not a number", "POST " + write + " HTTP/1.1\r\nHost: localhost\r\n" + auth
+                + "Content-Type: application/json\r\nContent-Length: two\r\n\r\n{}");
+        requests.put("broken chunked body", "POST " + write + " HTTP/1.1\r\nHost: localhost\r\n" + auth
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+        requests.put("header without a name", "GET /api/x HTTP/1.1\r\nHost: localhost\r\n: nameless\r\n\r\n");
+        requests.put("500 headers", "GET /api/x HTTP/1.1\r\nHost: localhost\r\n" + "X-N: 1\r\n".repeat(500) + "\r\n");
         requests.put("no token", "GET " + write + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n");
         return requests;
     }

@@ -107,11 +107,13 @@ class ProviderImport {
 
     private List<ProviderRequest> fromJson(byte[] file, List<RowProblem> problems) {
         try {
-            List<ProviderRequest> rows = json.readValue(file, new TypeReference<>() {
-            });
+            // the whole file is parsed first, so that what is wrong with it as JSON (a key given twice, nesting beyond any
+            // directory) is told before what is wrong with its shape or its rows
+            List<ProviderRequest> rows = json.readerFor(new TypeReference<List<ProviderRequest>>() {
+            }).readValue(json.readTree(file));
             return limit(rows == null ? List.of() : rows, problems);
         } catch (IOException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "provider.import-unreadable", Map.of());
+            throw id.amk.platform.web.UnreadableJson.problem(e); // a key given twice, a row field that cannot be read, ...
         }
     }
 
