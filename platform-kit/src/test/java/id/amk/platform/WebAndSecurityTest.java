@@ -77,7 +77,8 @@ class WebAndSecurityTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-123");
         JsonNode problem = json(response);
-        assertThat(problem.path("title").asText()).isEqualTo("Unreadable request");
+        assertThat(problem.path("type").asText()).isEqualTo("urn:amk:problem:malformed-json");
+        assertThat(problem.path("title").asText()).isEqualTo("Not JSON");
         assertThat(problem.path("correlationId").asText()).isEqualTo("req-123");
     }
 
