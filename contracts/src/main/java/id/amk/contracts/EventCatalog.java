@@ -10,6 +10,7 @@ import id.amk.contracts.cases.PersonalDataErased;
 import id.amk.contracts.cases.RegistryLinkChanged;
 import id.amk.contracts.identity.AgencyChanged;
 import id.amk.contracts.identity.AgencyRegistered;
+import id.amk.contracts.identity.AccessRevoked;
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.lapor.ReportAccepted;
@@ -39,7 +40,8 @@ public final class EventCatalog {
             UserRegistered.TYPE,
             UserChanged.TYPE,
             AgencyRegistered.TYPE,
-            AgencyChanged.TYPE);
+            AgencyChanged.TYPE,
+            AccessRevoked.TYPE);
 
     public static Optional<EventType> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();

@@ -165,6 +165,47 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
     }
 
     @Test
+    void a_disabled_clients_access_token_stops_working_within_seconds() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/clients", validToken(),
+                "{\"clientId\":\"admin-tool-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"kind\":\"MACHINE\",\"scopes\":[\"identity.admin\"]}");
+        String clientId = json(created).path("client").path("clientId").asText();
+        String token = json(clientCredentials(clientId, json(created).path("clientSecret").asText())).path("access_token").asText();
+        assertThat(send("GET", "/api/clients", token, null).statusCode()).isEqualTo(200);
+        Thread.sleep(1_100); // iat has whole seconds
+
+        java.time.Instant disabled = java.time.Instant.now();
+        assertThat(send("POST", "/api/clients/" + clientId + "/disable", validToken(), null).statusCode()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> send("GET", "/api/clients", token, null).statusCode() == 401);
+        Duration delay = Duration.between(disabled, java.time.Instant.now());
+        System.out.println("A disabled client's access token was refused after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(Duration.ofSeconds(60));
+        assertThat(send("GET", "/api/clients", validToken(), null).statusCode()).as("another client's token").isEqualTo(200);
+    }
+
+    @Test
+    void disabling_a_user_and_resetting_a_password_publish_the_revocation_of_their_tokens() throws Exception {
+        String username = "peksos-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> user = send("POST", "/api/users", validToken(),
+                "{\"username\":\"" + username + "\",\"roles\":[\"PEKSOS\"],\"regions\":[\"32.73\"]}");
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        String userId = json(user).path("user").path("userId").asText();
+        assertThat(send("POST", "/api/users/" + userId + "/password-reset", validToken(), null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/users/" + userId + "/disable", validToken(), null).statusCode()).isEqualTo(200);
+        List<String> revocations = TopicReader.recordsOf(Topics.IDENTITY_EVENTS, userId, r -> r.stream()
+                        .filter(e -> id.amk.contracts.identity.AccessRevoked.TYPE.type().equals(type(e))).count() >= 2)
+                .stream().filter(e -> id.amk.contracts.identity.AccessRevoked.TYPE.type().equals(type(e)))
+                .map(e -> new String(e.value(), StandardCharsets.UTF_8)).toList();
+        assertThat(revocations).hasSize(2);
+        assertThat(revocations.get(0)).contains("\"subject\":\"" + username + "\"", "PASSWORD_RESET");
+        assertThat(revocations.get(1)).contains("\"subject\":\"" + username + "\"", "DISABLED");
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void registrations_are_published_on_the_identity_topic_without_password_material() throws Exception {
         String username = "analis-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> user = send("POST", "/api/users", validToken(),

@@ -114,8 +114,13 @@ public class AuthorizationServerConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    JwtDecoder jwtDecoder(SigningKeys keys, id.amk.platform.security.RevokedAccess revoked) {
+        // identity's own API (users, clients) refuses revoked tokens like every other service
+        org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder =
+                (org.springframework.security.oauth2.jwt.NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+        decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                org.springframework.security.oauth2.jwt.JwtValidators.createDefault(), revoked));
+        return decoder;
     }
 
     @Bean

@@ -1,5 +1,9 @@
 package id.amk.identity.clients;
 
+import id.amk.contracts.identity.AccessRevoked;
+import id.amk.identity.events.IdentityEvents;
+import id.amk.identity.users.Grants;
+
 import id.amk.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,11 +24,15 @@ public class ClientService {
     private final OAuthClients clients;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final IdentityEvents events;
+    private final Grants grants;
 
-    public ClientService(OAuthClients clients, PasswordEncoder passwords, Clock clock) {
+    public ClientService(OAuthClients clients, PasswordEncoder passwords, Clock clock, IdentityEvents events, Grants grants) {
         this.clients = clients;
         this.passwords = passwords;
         this.clock = clock;
+        this.events = events;
+        this.grants = grants;
     }
 
     /** A new client and its secret, which is shown here once and kept only as a hash. */
@@ -60,10 +68,19 @@ public class ClientService {
         return clients.save(client).view();
     }
 
+    /** Disabling a client ends its grants and revokes its access tokens everywhere ({@link AccessRevoked}). */
     public OAuthClient.View setEnabled(String clientId, boolean enabled) {
         OAuthClient client = find(clientId);
+        if (client.enabled && !enabled) {
+            client.outbox.add(events.of(clientId, new AccessRevoked(clientId, AccessRevoked.Kind.CLIENT,
+                    AccessRevoked.Reason.DISABLED, clock.instant())));
+        }
         client.enabled = enabled;
-        return clients.save(client).view();
+        OAuthClient.View view = clients.save(client).view();
+        if (!enabled) {
+            grants.endAllOf(clientId);
+        }
+        return view;
     }
 
     public List<OAuthClient.View> list() {

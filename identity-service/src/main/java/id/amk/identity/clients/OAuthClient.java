@@ -24,6 +24,8 @@ public class OAuthClient {
     String description;
     List<String> scopes = new ArrayList<>();
     List<String> redirectUris = new ArrayList<>();
+    /** Events not yet published ({@code OutboxPublisher}): a disable's {@code AccessRevoked}. */
+    List<id.amk.identity.events.PendingEvent> outbox = new ArrayList<>();
     boolean enabled = true;
     Instant createdAt;
     @Version

@@ -19,14 +19,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the pending events of users and agencies to {@code identity.events.v1}, at least once and in
+ * Publishes the pending events of users, agencies and clients to {@code identity.events.v1}, at least once and in
  * order per document: each is sent and acknowledged before it leaves its document's outbox. A crash in
  * between sends it again with the same CloudEvents id, which consumers drop.
  */
 public class OutboxPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
-    static final List<String> COLLECTIONS = List.of("users", "agencies");
+    static final List<String> COLLECTIONS = List.of("users", "agencies", "clients");
 
     private final MongoTemplate mongo;
     private final Producer<String, byte[]> producer;

@@ -1,10 +1,12 @@
 package id.amk.identity.users;
 
+import id.amk.contracts.identity.AccessRevoked;
 import id.amk.contracts.identity.UserChanged;
 import id.amk.contracts.identity.UserRegistered;
 import id.amk.contracts.reference.Regions;
 import id.amk.identity.agencies.Agencies;
 import id.amk.identity.events.IdentityEvents;
+import id.amk.identity.events.PendingEvent;
 import id.amk.platform.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -78,6 +80,7 @@ public class UserService {
         user.mustChangePassword = true;
         user.failedLogins = 0;
         user.lockedUntil = null;
+        user.outbox.add(revoked(user, AccessRevoked.Reason.PASSWORD_RESET));
         UserView view = UserView.of(users.save(user));
         grants.endAllOf(user.username);
         return new PasswordReset(view, password);
@@ -139,9 +142,15 @@ public class UserService {
         return changed(user);
     }
 
-    /** Disabling also ends every grant the user holds: a refresh after the disable is refused at once. */
+    /**
+     * Disabling also ends every grant the user holds: a refresh after the disable is refused at once, and every service
+     * refuses the user's access tokens as soon as the {@link AccessRevoked} event reaches it.
+     */
     public UserView setEnabled(String userId, boolean enabled) {
         UserAccount user = find(userId);
+        if (user.enabled && !enabled) {
+            user.outbox.add(revoked(user, AccessRevoked.Reason.DISABLED));
+        }
         user.enabled = enabled;
         if (enabled) {
             user.failedLogins = 0;
@@ -186,6 +195,10 @@ public class UserService {
         user.outbox.add(events.of(user.userId, new UserChanged(user.userId, user.username, user.displayName, user.roles(),
                 user.regions(), user.agency, user.enabled, now, user.email, user.phone)));
         return UserView.of(users.save(user));
+    }
+
+    private PendingEvent revoked(UserAccount user, AccessRevoked.Reason reason) {
+        return events.of(user.userId, new AccessRevoked(user.username, AccessRevoked.Kind.USER, reason, clock.instant()));
     }
 
     private void apply(UserAccount user, UserRequest request) {

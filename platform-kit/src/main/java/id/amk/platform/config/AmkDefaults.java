@@ -27,7 +27,8 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-components", "always");
-        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        // revocations: a service that has not read who was disabled yet would let their tokens through
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka,revocations");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("server.error.include-stacktrace", "never");

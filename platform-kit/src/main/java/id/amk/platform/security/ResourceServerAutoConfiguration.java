@@ -20,6 +20,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +32,7 @@ import java.util.List;
  * Every service validates tokens itself (defense in depth behind the gateway): a stateless resource
  * server on identity-service's JWKS and issuer; roles become ROLE_*, scopes SCOPE_*. Health probes,
  * metrics, the OpenAPI document and the paths a service names in {@code amk.security.public-paths} are open;
- * everything else needs a valid token.
+ * everything else needs a valid token — and one identity-service has not revoked since it was issued ({@link RevokedAccess}).
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,6 +42,19 @@ public class ResourceServerAutoConfiguration {
     public static final String[] OPEN_PATHS = {
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    /** Whose tokens were revoked; as a bean, Spring Boot adds it to the validators of the service's JWT decoder. */
+    @Bean
+    RevokedAccess revokedAccess() {
+        return new RevokedAccess();
+    }
+
+    /** Health {@code revocations}, part of readiness: the revocations of the last {@code lookback} have been read. */
+    @Bean(name = "revocations")
+    RevocationFeed revocationFeed(RevokedAccess revoked, KafkaProperties kafka, Environment environment) {
+        return new RevocationFeed(revoked, kafka.buildConsumerProperties(null),
+                environment.getProperty("amk.security.revocation.lookback", Duration.class, Duration.ofHours(24)), Clock.systemUTC());
+    }
 
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(MessageSource messages, ObjectMapper json) {
