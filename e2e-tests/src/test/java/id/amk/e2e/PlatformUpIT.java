@@ -362,8 +362,55 @@ class PlatformUpIT {
         return PLATFORM.userToken(username);
     }
 
+    /**
+     * An admin disables a worker: the refresh token is refused at once, and the access token the worker already holds is
+     * refused by every service within the minute (measured), through the gateway as a client would call them.
+     */
     @Test
     @Order(10)
+    void a_disabled_worker_is_refused_by_every_service_within_a_minute_and_cannot_refresh() throws Exception {
+        OidcBrowser browser = new OidcBrowser(GATEWAY);
+        JsonNode tokens = JSON.readTree(browser.signInForTokens("peksos.bandung", "Demo#2026").body());
+        String access = tokens.path("access_token").asText();
+        String refresh = tokens.path("refresh_token").asText();
+        List<String> everywhere = List.of("/api/cases", "/api/reports", "/api/referrals", "/api/notifications");
+        for (String path : everywhere) {
+            assertThat(get(path, access).statusCode()).as(path).isEqualTo(200);
+        }
+        String admin = token();
+        String userId = null;
+        for (JsonNode user : JSON.readTree(get("/api/users", admin).body())) {
+            if ("peksos.bandung".equals(user.path("username").asText())) {
+                userId = user.path("userId").asText();
+            }
+        }
+        assertThat(userId).isNotNull();
+        Thread.sleep(1_100); // iat has whole seconds
+
+        java.time.Instant disabled = java.time.Instant.now();
+        assertThat(send("POST", "/api/users/" + userId + "/disable", admin, null, "").statusCode()).isEqualTo(200);
+        HttpResponse<String> refreshed = browser.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+        assertThat(refreshed.statusCode()).as("a refresh right after the disable: " + refreshed.body()).isEqualTo(400);
+        assertThat(refreshed.body()).contains("invalid_grant");
+        Map<String, Long> refusedAfter = new java.util.LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (String path : everywhere) {
+                if (!refusedAfter.containsKey(path) && get(path, access).statusCode() == 401) {
+                    refusedAfter.put(path, Duration.between(disabled, java.time.Instant.now()).toMillis());
+                }
+            }
+            return refusedAfter.size() == everywhere.size();
+        });
+        System.out.println("A disabled worker's access token was refused after (ms): " + refusedAfter);
+        assertThat(refusedAfter.values()).allSatisfy(ms -> assertThat(ms).isLessThan(60_000));
+
+        assertThat(send("POST", "/api/users/" + userId + "/enable", admin, null, "").statusCode()).isEqualTo(200);
+        assertThat(get("/api/cases", accessToken("peksos.bandung")).statusCode()).as("signed in again after the enable").isEqualTo(200);
+        assertThat(get("/api/cases", access).statusCode()).as("the token from before the disable").isEqualTo(401);
+    }
+
+    @Test
+    @Order(11)
     void restarting_identity_service_invalidates_no_issued_token() throws Exception {
         String before = token();
         LocalPlatform.Result restart = amk("restart", "identity-service");
@@ -378,7 +425,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void a_second_up_is_refused_in_one_line_and_status_shows_all_up() throws Exception {
         LocalPlatform.Result again = amk("up");
         assertThat(again.exitCode()).isNotZero();
@@ -389,7 +436,7 @@ class PlatformUpIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void down_stops_every_process() throws Exception {
         List<Long> pids = List.copyOf(PLATFORM.pids().values());
         assertThat(pids).hasSize(8);
