@@ -78,11 +78,28 @@ class IdentityServiceComponentTest extends ServiceComponentContract {
         assertThat(discovery.path("jwks_uri").asText()).endsWith("/oauth2/jwks");
     }
 
+    @Autowired
+    id.amk.platform.privacy.MasterKey master;
+
     @Test
     void the_signing_key_survives_a_restart() {
-        SigningKeys afterRestart = new SigningKeys(mongo, Clock.systemUTC(), Duration.ofMinutes(15));
+        SigningKeys afterRestart = new SigningKeys(mongo, Clock.systemUTC(), Duration.ofMinutes(15), master);
         afterRestart.load();
         assertThat(afterRestart.signingKeyId()).isEqualTo(signingKeys.signingKeyId());
+    }
+
+    @Test
+    void the_private_signing_keys_are_stored_wrapped_by_the_master_key_and_useless_without_it() {
+        List<org.bson.Document> stored = mongo.findAll(org.bson.Document.class, "signing_keys");
+        assertThat(stored).isNotEmpty().allSatisfy(key -> {
+            assertThat(key.containsKey("jwk")).as("no key in clear").isFalse();
+            assertThat(key.toJson()).doesNotContain("\"d\"", "\"p\"", "\"q\"", "RSA"); // no JWK parameters readable
+        });
+        byte[] other = new byte[32];
+        new java.security.SecureRandom().nextBytes(other);
+        SigningKeys stolen = new SigningKeys(mongo, Clock.systemUTC(), Duration.ofMinutes(15),
+                id.amk.platform.privacy.MasterKey.fromBase64(java.util.Base64.getEncoder().encodeToString(other)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(stolen::load).hasMessageContaining("AMK_MASTER_KEY");
     }
 
     @Test

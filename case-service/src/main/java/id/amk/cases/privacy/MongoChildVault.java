@@ -6,6 +6,7 @@ import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.SealedChild;
 import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.command.ChildVault;
+import id.amk.platform.privacy.MasterKey;
 import id.amk.platform.privacy.SubjectKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ class MongoChildVault implements ChildVault {
     private final SubjectKeys keys;
     private final ObjectMapper json;
 
-    MongoChildVault(MongoTemplate mongo, ObjectMapper json) {
-        this.keys = new SubjectKeys(mongo, COLLECTION);
+    MongoChildVault(MongoTemplate mongo, ObjectMapper json, MasterKey master) {
+        this.keys = new SubjectKeys(mongo, COLLECTION, master);
         this.json = json;
     }
 

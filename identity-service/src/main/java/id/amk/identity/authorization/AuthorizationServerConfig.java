@@ -102,8 +102,8 @@ public class AuthorizationServerConfig {
     }
 
     @Bean
-    SigningKeys signingKeys(MongoTemplate mongo, Clock clock, IdentityProperties properties) {
-        SigningKeys keys = new SigningKeys(mongo, clock, properties.accessTokenTtl());
+    SigningKeys signingKeys(MongoTemplate mongo, Clock clock, IdentityProperties properties, id.amk.platform.privacy.MasterKey master) {
+        SigningKeys keys = new SigningKeys(mongo, clock, properties.accessTokenTtl(), master);
         keys.load();
         return keys;
     }

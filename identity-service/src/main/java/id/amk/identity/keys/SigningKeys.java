@@ -8,16 +8,21 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import id.amk.platform.privacy.MasterKey;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +32,8 @@ import java.util.UUID;
  * newest key signs. After a rotation the previous keys stay published in the JWKS for as long as a token
  * they signed can live (the access-token lifetime), so services keep accepting those tokens; then they
  * are no longer published. Other instances pick a rotation up within {@link #RELOAD_AFTER}.
- * (The private keys are stored unencrypted: protect the database; encrypting them with a key from the
- * environment is a follow-up.)
+ * The private keys are stored wrapped by the {@link MasterKey} ({@code AMK_MASTER_KEY}, bound to their key id): a copy
+ * of the database cannot sign a token. Keys an earlier version stored in clear are wrapped at the next load.
  */
 public class SigningKeys implements JWKSource<SecurityContext> {
 
@@ -38,6 +43,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration tokenLifetime;
+    private final MasterKey master;
     private volatile List<StoredKey> keys = List.of();
     private volatile Instant loadedAt = Instant.MIN;
 
@@ -47,7 +53,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     public record KeyInfo(String keyId, Instant createdAt, boolean signing, boolean published) {
     }
 
-    public SigningKeys(MongoTemplate mongo, Clock clock, Duration tokenLifetime) {
+    public SigningKeys(MongoTemplate mongo, Clock clock, Duration tokenLifetime, MasterKey master) {
+        this.master = master;
         this.mongo = mongo;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
@@ -55,6 +62,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     /** Loads the stored keys, creating the first one on a fresh database. */
     public synchronized void load() {
+        wrapClearKeys();
         List<StoredKey> stored = read();
         if (stored.isEmpty()) {
             insertNewKey();
@@ -111,7 +119,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     private List<StoredKey> read() {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")), Document.class, COLLECTION).stream()
-                .map(d -> new StoredKey(parse(d.getString("jwk")), d.get("createdAt", Date.class).toInstant()))
+                .filter(d -> d.getString("sealedJwk") != null)
+                .map(d -> new StoredKey(parse(new String(master.unwrap(Base64.getDecoder().decode(d.getString("sealedJwk")),
+                        CONTEXT + d.getString("_id")), StandardCharsets.UTF_8)), d.get("createdAt", Date.class).toInstant()))
                 .toList();
     }
 
@@ -122,9 +132,23 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);
         }
-        mongo.insert(new Document("_id", key.getKeyID()).append("jwk", key.toJSONString())
+        mongo.insert(new Document("_id", key.getKeyID()).append("sealedJwk", sealed(key.getKeyID(), key.toJSONString()))
                 .append("createdAt", Date.from(clock.instant())), COLLECTION);
         return key.getKeyID();
+    }
+
+    private static final String CONTEXT = "amk-signing-key:";
+
+    private String sealed(String keyId, String jwk) {
+        return Base64.getEncoder().encodeToString(master.wrap(jwk.getBytes(StandardCharsets.UTF_8), CONTEXT + keyId));
+    }
+
+    /** A key stored in clear by an earlier version is wrapped, and its clear copy removed. */
+    private void wrapClearKeys() {
+        for (Document clear : mongo.find(Query.query(Criteria.where("jwk").exists(true)), Document.class, COLLECTION)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(clear.getString("_id"))),
+                    new Update().set("sealedJwk", sealed(clear.getString("_id"), clear.getString("jwk"))).unset("jwk"), COLLECTION);
+        }
     }
 
     private static JWK parse(String json) {

@@ -49,6 +49,8 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.kafka.producer.properties.max.block.ms", "10000");
         // a key given twice is refused (400 duplicate-key), not silently resolved to one of its values
         defaults.put("spring.jackson.parser.strict-duplicate-detection", "true");
+        // the key that wraps every key kept at rest (PrivacyAutoConfiguration): from the environment, never a database
+        defaults.put("amk.privacy.master-key", "${AMK_MASTER_KEY:}");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

@@ -16,7 +16,8 @@ import java.util.Set;
 public class DemoSecretGuard implements EnvironmentPostProcessor, Ordered {
 
     /** The demo secrets the README publishes for the dev profile. */
-    static final Set<String> DEMO_SECRETS = Set.of("demo-integration-secret", "demo-web-secret", "demo-device-key-secret", "Demo#2026");
+    static final Set<String> DEMO_SECRETS = Set.of("demo-integration-secret", "demo-web-secret", "demo-device-key-secret", "Demo#2026",
+            id.amk.platform.privacy.MasterKey.DEMO);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -20,5 +20,11 @@ public class AmkInfraExtension implements BeforeAllCallback {
         System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("amk.logging.readable", "true");
+        if (System.getProperty("amk.privacy.master-key") == null) {
+            // one master key per test JVM, as one embedded Mongo: every context of the run can open what another sealed
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            System.setProperty("amk.privacy.master-key", java.util.Base64.getEncoder().encodeToString(key));
+        }
     }
 }

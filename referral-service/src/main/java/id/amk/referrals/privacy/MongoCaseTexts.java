@@ -1,5 +1,6 @@
 package id.amk.referrals.privacy;
 
+import id.amk.platform.privacy.MasterKey;
 import id.amk.platform.privacy.SubjectKeys;
 import id.amk.referrals.referral.api.SealedText;
 import id.amk.referrals.referral.command.CaseTexts;
@@ -16,8 +17,8 @@ class MongoCaseTexts implements CaseTexts {
 
     private final SubjectKeys keys;
 
-    MongoCaseTexts(MongoTemplate mongo) {
-        this.keys = new SubjectKeys(mongo, COLLECTION);
+    MongoCaseTexts(MongoTemplate mongo, MasterKey master) {
+        this.keys = new SubjectKeys(mongo, COLLECTION, master);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.amk.reporting.privacy;
 
+import id.amk.platform.privacy.MasterKey;
 import id.amk.platform.privacy.SubjectKeys;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,8 @@ public class CaseTexts {
 
     private final SubjectKeys keys;
 
-    CaseTexts(MongoTemplate mongo) {
-        this.keys = new SubjectKeys(mongo, "case_keys");
+    CaseTexts(MongoTemplate mongo, MasterKey master) {
+        this.keys = new SubjectKeys(mongo, "case_keys", master);
     }
 
     public String seal(String caseId, String text) {

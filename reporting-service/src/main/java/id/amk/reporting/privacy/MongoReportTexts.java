@@ -2,6 +2,7 @@ package id.amk.reporting.privacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.amk.platform.privacy.MasterKey;
 import id.amk.platform.privacy.SubjectKeys;
 import id.amk.reporting.report.api.ReportDetails;
 import id.amk.reporting.report.api.SealedText;
@@ -19,8 +20,8 @@ class MongoReportTexts implements ReportTexts {
     private final SubjectKeys keys;
     private final ObjectMapper json;
 
-    MongoReportTexts(MongoTemplate mongo, ObjectMapper json) {
-        this.keys = new SubjectKeys(mongo, "report_keys");
+    MongoReportTexts(MongoTemplate mongo, ObjectMapper json, MasterKey master) {
+        this.keys = new SubjectKeys(mongo, "report_keys", master);
         this.json = json;
     }
 
