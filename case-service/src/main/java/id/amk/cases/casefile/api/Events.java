@@ -24,7 +24,7 @@ public final class Events {
                                       String assignedWorker, String actor, Instant at) implements CaseEvent {
     }
 
-    public record WorkerAssignedEvent(String caseId, String worker, String previousWorker, String regionCode, String reason, String actor,
+    public record WorkerAssignedEvent(String caseId, String worker, String previousWorker, String regionCode, SealedText reason, String actor,
                                       Instant at)
             implements CaseEvent {
     }
@@ -32,31 +32,35 @@ public final class Events {
     public record FirstContactRecordedEvent(String caseId, Instant contactedAt, SealedText note, String actor, Instant at) implements CaseEvent {
     }
 
-    public record CaseAssessedEvent(String caseId, List<String> needs, List<String> risks, Set<String> recommendedComponents,
+    public record CaseAssessedEvent(String caseId, List<SealedText> needs, List<SealedText> risks, Set<String> recommendedComponents,
                                     RiskLevel riskLevel, String actor, Instant at) implements CaseEvent {
     }
 
-    public record CasePlannedEvent(String caseId, List<String> goals, List<Commands.PlanAction> actions, String actor, Instant at)
+    public record CasePlannedEvent(String caseId, List<SealedText> goals, List<SealedPlanAction> actions, String actor, Instant at)
             implements CaseEvent {
+    }
+
+    /** A plan's step as events keep it: what and who in the case's words, sealed; when, plain (the deadlines run on it). */
+    public record SealedPlanAction(SealedText description, java.time.LocalDate due, SealedText responsible) {
     }
 
     public record InterventionStartedEvent(String caseId, String actor, Instant at) implements CaseEvent {
     }
 
-    public record ReintegrationStartedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
+    public record ReintegrationStartedEvent(String caseId, SealedText reason, String actor, Instant at) implements CaseEvent {
     }
 
-    public record CaseClosedEvent(String caseId, String reason, String outcome, String actor, Instant at) implements CaseEvent {
+    public record CaseClosedEvent(String caseId, SealedText reason, SealedText outcome, String actor, Instant at) implements CaseEvent {
     }
 
     public record FollowUpVisitRecordedEvent(String caseId, Instant visitedAt, SealedText note, String actor, Instant at) implements CaseEvent {
     }
 
-    public record CaseReopenedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
+    public record CaseReopenedEvent(String caseId, SealedText reason, String actor, Instant at) implements CaseEvent {
     }
 
     public record CaseTransferredEvent(String caseId, String fromRegionCode, String toRegionCode, String fromWorker, String toWorker,
-                                       String reason, String actor, Instant at) implements CaseEvent {
+                                       SealedText reason, String actor, Instant at) implements CaseEvent {
     }
 
     public record ProgressNoteAddedEvent(String caseId, SealedText note, String actor, Instant at) implements CaseEvent {
@@ -79,7 +83,10 @@ public final class Events {
         }
     }
 
-    /** The child's personal data was erased (UU PDP 27/2022): its key is gone; the reason stays inside case-service. */
+    /**
+     * The child's personal data was erased (UU PDP 27/2022): its key is gone; the reason stays inside case-service, in
+     * clear, as the record of why (the erasure form asks for the legal ground, not for the child's story).
+     */
     public record PersonalDataErasedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
     }
 

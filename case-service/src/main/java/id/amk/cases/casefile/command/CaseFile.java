@@ -35,6 +35,8 @@ import id.amk.cases.casefile.api.Events.PersonalDataErasedEvent;
 import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
 import id.amk.cases.casefile.api.Events.ReintegrationStartedEvent;
 import id.amk.cases.casefile.api.Events.WorkerAssignedEvent;
+import id.amk.cases.casefile.api.Events;
+import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.api.Stage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -88,11 +90,13 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public void handle(AssignWorkerCommand command, Clock clock) {
+    public void handle(AssignWorkerCommand command, ChildVault vault, Clock clock) {
         open(state.stage());
         required(command.worker(), "worker");
         if (!command.worker().equals(state.assignedWorker())) {
-            apply(new WorkerAssignedEvent(caseId, command.worker(), state.assignedWorker(), state.regionCode(), command.reason(), command.actor(), clock.instant()));
+            noTextAfterErasure(command.reason(), "reason");
+            apply(new WorkerAssignedEvent(caseId, command.worker(), state.assignedWorker(), state.regionCode(),
+                    vault.sealText(caseId, command.reason()), command.actor(), clock.instant()));
         }
     }
 
@@ -106,13 +110,13 @@ public class CaseFile {
         if (command.contactedAt().isBefore(state.registeredAt().minusSeconds(7 * 24 * 3600))) {
             throw new CaseRuleViolation("before-registration", "contactedAt");
         }
-        noTextAfterErasure(command.note());
+        noTextAfterErasure(command.note(), "note");
         apply(new FirstContactRecordedEvent(caseId, command.contactedAt(), vault.sealText(caseId, command.note()), command.actor(),
                 clock.instant()));
     }
 
     @CommandHandler
-    public void handle(RecordAssessmentCommand command, Clock clock) {
+    public void handle(RecordAssessmentCommand command, ChildVault vault, Clock clock) {
         stageIs(state.stage(), Stage.REGISTERED);
         if (state.firstContactAt() == null) {
             throw new CaseRuleViolation("stage-order", "firstContact");
@@ -121,13 +125,14 @@ public class CaseFile {
             throw new CaseRuleViolation("required", "needs");
         }
         CasePolicies.components(command.recommendedComponents());
-        apply(new CaseAssessedEvent(caseId, List.copyOf(command.needs()), listOrEmpty(command.risks()),
+        noTextAfterErasure(String.join("", command.needs()), "needs");
+        apply(new CaseAssessedEvent(caseId, sealed(vault, command.needs()), sealed(vault, listOrEmpty(command.risks())),
                 command.recommendedComponents() == null ? Set.of() : Set.copyOf(command.recommendedComponents()),
                 command.riskLevel(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
-    public void handle(RecordPlanCommand command, Clock clock) {
+    public void handle(RecordPlanCommand command, ChildVault vault, Clock clock) {
         stageIs(state.stage(), Stage.ASSESSED);
         if (command.goals() == null || command.goals().isEmpty()) {
             throw new CaseRuleViolation("required", "goals");
@@ -136,7 +141,10 @@ public class CaseFile {
                 || command.actions().stream().anyMatch(a -> a.description() == null || a.description().isBlank() || a.due() == null)) {
             throw new CaseRuleViolation("required", "actions");
         }
-        apply(new CasePlannedEvent(caseId, List.copyOf(command.goals()), List.copyOf(command.actions()), command.actor(), clock.instant()));
+        noTextAfterErasure(String.join("", command.goals()), "goals");
+        apply(new CasePlannedEvent(caseId, sealed(vault, command.goals()), command.actions().stream()
+                .map(a -> new Events.SealedPlanAction(vault.sealText(caseId, a.description()), a.due(), vault.sealText(caseId, a.responsible())))
+                .toList(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -146,17 +154,20 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public void handle(StartReintegrationCommand command, Clock clock) {
+    public void handle(StartReintegrationCommand command, ChildVault vault, Clock clock) {
         stageIs(state.stage(), Stage.IN_INTERVENTION);
-        apply(new ReintegrationStartedEvent(caseId, command.reason(), command.actor(), clock.instant()));
+        noTextAfterErasure(command.reason(), "reason");
+        apply(new ReintegrationStartedEvent(caseId, vault.sealText(caseId, command.reason()), command.actor(), clock.instant()));
     }
 
     @CommandHandler
-    public void handle(CloseCaseCommand command, Clock clock) {
+    public void handle(CloseCaseCommand command, ChildVault vault, Clock clock) {
         stageIs(state.stage(), Stage.REINTEGRATION);
         required(command.reason(), "reason");
         required(command.outcome(), "outcome");
-        apply(new CaseClosedEvent(caseId, command.reason(), command.outcome(), command.actor(), clock.instant()));
+        noTextAfterErasure(command.reason(), "reason");
+        apply(new CaseClosedEvent(caseId, vault.sealText(caseId, command.reason()), vault.sealText(caseId, command.outcome()),
+                command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -166,22 +177,23 @@ public class CaseFile {
         }
         notInFuture(command.visitedAt(), clock.instant(), "visitedAt");
         required(command.note(), "note");
-        noTextAfterErasure(command.note());
+        noTextAfterErasure(command.note(), "note");
         apply(new FollowUpVisitRecordedEvent(caseId, command.visitedAt(), vault.sealText(caseId, command.note()), command.actor(),
                 clock.instant()));
     }
 
     @CommandHandler
-    public void handle(ReopenCaseCommand command, Clock clock) {
+    public void handle(ReopenCaseCommand command, ChildVault vault, Clock clock) {
         if (state.stage() != Stage.CLOSED) {
             throw new CaseRuleViolation("case-open", "stage");
         }
         required(command.reason(), "reason");
-        apply(new CaseReopenedEvent(caseId, command.reason(), command.actor(), clock.instant()));
+        noTextAfterErasure(command.reason(), "reason");
+        apply(new CaseReopenedEvent(caseId, vault.sealText(caseId, command.reason()), command.actor(), clock.instant()));
     }
 
     @CommandHandler
-    public void handle(TransferCaseCommand command, RegionDirectory regions, Clock clock) {
+    public void handle(TransferCaseCommand command, RegionDirectory regions, ChildVault vault, Clock clock) {
         open(state.stage());
         required(command.reason(), "reason");
         String toRegion = command.toRegionCode() != null ? command.toRegionCode() : state.regionCode();
@@ -189,15 +201,16 @@ public class CaseFile {
         if (Objects.equals(toRegion, state.regionCode()) && Objects.equals(command.toWorker(), state.assignedWorker())) {
             throw new CaseRuleViolation("nothing-to-transfer", "toRegionCode");
         }
-        apply(new CaseTransferredEvent(caseId, state.regionCode(), toRegion, state.assignedWorker(), command.toWorker(), command.reason(),
-                command.actor(), clock.instant()));
+        noTextAfterErasure(command.reason(), "reason");
+        apply(new CaseTransferredEvent(caseId, state.regionCode(), toRegion, state.assignedWorker(), command.toWorker(),
+                vault.sealText(caseId, command.reason()), command.actor(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(AddProgressNoteCommand command, ChildVault vault, Clock clock) {
         open(state.stage());
         required(command.note(), "note");
-        noTextAfterErasure(command.note());
+        noTextAfterErasure(command.note(), "note");
         apply(new ProgressNoteAddedEvent(caseId, vault.sealText(caseId, command.note()), command.actor(), clock.instant()));
     }
 
@@ -218,10 +231,18 @@ public class CaseFile {
     }
 
     /** A worker's text about the child is personal data: once the case's were erased, none is recorded again. */
-    private void noTextAfterErasure(String text) {
-        if (text != null && state.personalDataErased()) {
-            throw new CaseRuleViolation("personal-data-erased", "note");
+    /**
+     * After an erasure nothing can be sealed for the case any more (its key is gone for good): a free text is refused
+     * (409 personal-data-erased, naming the field) rather than kept readable.
+     */
+    private void noTextAfterErasure(String text, String field) {
+        if (text != null && !text.isEmpty() && state.personalDataErased()) {
+            throw new CaseRuleViolation("personal-data-erased", field);
         }
+    }
+
+    private List<SealedText> sealed(ChildVault vault, List<String> texts) {
+        return texts.stream().map(text -> vault.sealText(caseId, text)).toList();
     }
 
     /**

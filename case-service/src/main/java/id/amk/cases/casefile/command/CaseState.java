@@ -2,7 +2,8 @@ package id.amk.cases.casefile.command;
 
 import id.amk.cases.casefile.api.AbhRole;
 import id.amk.cases.casefile.api.SealedChild;
-import id.amk.cases.casefile.api.Commands.PlanAction;
+import id.amk.cases.casefile.api.Events.SealedPlanAction;
+import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.api.Events.CaseAssessedEvent;
 import id.amk.cases.casefile.api.Deadline;
 import id.amk.cases.casefile.api.Events.CaseClosedEvent;
@@ -50,13 +51,13 @@ public final class CaseState {
     private boolean consent;
     private String assignedWorker;
     private Instant firstContactAt;
-    private List<String> needs = List.of();
-    private List<String> risks = List.of();
+    private List<SealedText> needs = List.of();
+    private List<SealedText> risks = List.of();
     private Set<String> recommendedComponents = Set.of();
-    private List<String> goals = List.of();
-    private List<PlanAction> actions = List.of();
-    private String closureReason;
-    private String outcome;
+    private List<SealedText> goals = List.of();
+    private List<SealedPlanAction> actions = List.of();
+    private SealedText closureReason;
+    private SealedText outcome;
     private int followUpVisits;
     private int progressNotes;
     private Instant registeredAt;
@@ -280,11 +281,11 @@ public final class CaseState {
         return firstContactAt;
     }
 
-    public List<String> needs() {
+    public List<SealedText> needs() {
         return needs;
     }
 
-    public List<String> risks() {
+    public List<SealedText> risks() {
         return risks;
     }
 
@@ -292,19 +293,19 @@ public final class CaseState {
         return recommendedComponents;
     }
 
-    public List<String> goals() {
+    public List<SealedText> goals() {
         return goals;
     }
 
-    public List<PlanAction> actions() {
+    public List<SealedPlanAction> actions() {
         return actions;
     }
 
-    public String closureReason() {
+    public SealedText closureReason() {
         return closureReason;
     }
 
-    public String outcome() {
+    public SealedText outcome() {
         return outcome;
     }
 

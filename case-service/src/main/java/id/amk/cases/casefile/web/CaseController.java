@@ -332,13 +332,13 @@ class CaseController {
     }
 
     private CaseDetail detail(CaseState state) {
-        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.of(state.caseId()),
+        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), text -> vault.openText(state.caseId(), text).orElse(null), referrals.of(state.caseId()),
                 Timeliness.current(state, rules).orElse(null));
     }
 
     /** The case as it stood at an instant: its state folded from the events up to then, its referrals as they were then. */
     private CaseDetail detail(CaseState state, Instant asOf) {
-        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), referrals.asOf(state.caseId(), asOf),
+        return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), text -> vault.openText(state.caseId(), text).orElse(null), referrals.asOf(state.caseId(), asOf),
                 Timeliness.current(state, rules).orElse(null));
     }
 

@@ -1,13 +1,11 @@
 package id.amk.cases.casefile.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.amk.cases.casefile.api.AbhRole;
 import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Deadline;
-import id.amk.cases.casefile.api.Events.FirstContactRecordedEvent;
-import id.amk.cases.casefile.api.Events.FollowUpVisitRecordedEvent;
-import id.amk.cases.casefile.api.Events.ProgressNoteAddedEvent;
 import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.RiskLevel;
@@ -20,7 +18,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** What /api/cases answers. */
 final class CaseViews {
@@ -33,11 +33,17 @@ final class CaseViews {
                       List<CaseReferrals.Referral> referrals, boolean personalDataErased,
                       Instant registeredAt, Instant lastChangedAt, long version) {
 
-        /** {@code child} is the opened personal data: null once erased; {@code due} the step the case runs against now. */
-        static CaseDetail of(CaseState s, Child child, List<CaseReferrals.Referral> referrals, Timeliness.Due due) {
+        /**
+         * {@code child} is the opened personal data: null once erased; {@code open} opens the case's sealed texts (null
+         * once erased); {@code due} the step the case runs against now.
+         */
+        static CaseDetail of(CaseState s, Child child, Function<SealedText, String> open, List<CaseReferrals.Referral> referrals,
+                             Timeliness.Due due) {
             return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), child, s.clusters(), s.abhRole(),
-                    s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), s.needs(), s.risks(),
-                    s.recommendedComponents(), s.goals(), s.actions(), s.closureReason(), s.outcome(), s.followUpVisits(),
+                    s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), opened(s.needs(), open),
+                    opened(s.risks(), open), s.recommendedComponents(), opened(s.goals(), open),
+                    s.actions().stream().map(a -> new PlanAction(openOrNull(a.description(), open), a.due(), openOrNull(a.responsible(), open))).toList(),
+                    openOrNull(s.closureReason(), open), openOrNull(s.outcome(), open), s.followUpVisits(),
                     s.progressNotes(), s.overdue(), due == null ? null : due.deadline(), due == null ? null : due.dueAt(), referrals, s.personalDataErased(), s.registeredAt(), s.lastChangedAt(), s.version());
         }
     }
@@ -48,34 +54,57 @@ final class CaseViews {
     record Page(List<CaseSummary> items, int page, int size, long total) {
     }
 
+    private static List<String> opened(List<SealedText> texts, Function<SealedText, String> open) {
+        return texts.stream().map(text -> openOrNull(text, open)).toList();
+    }
+
+    private static String openOrNull(SealedText text, Function<SealedText, String> open) {
+        return text == null ? null : open.apply(text);
+    }
+
     /** One step of a case's history: what happened, by whom, when; the details without the child's personal data. */
     record HistoryEntry(long sequence, String type, String actor, Instant at, ObjectNode details) {
 
-        /** {@code open} reads a sealed note (null once the case's personal data is erased). */
-        static HistoryEntry of(DomainEventMessage<?> message, ObjectMapper json, java.util.function.Function<SealedText, String> open) {
+        /** {@code open} reads the sealed texts of the step (each null once the case's personal data is erased). */
+        static HistoryEntry of(DomainEventMessage<?> message, ObjectMapper json, Function<SealedText, String> open) {
             ObjectNode details = json.valueToTree(message.getPayload());
             String actor = details.path("actor").asText(null);
             details.remove(List.of("caseId", "actor", "at", "child"));
-            SealedText note = noteOf(message.getPayload());
-            if (note != null) {
-                details.put("note", open.apply(note));
-            }
+            openSealedTexts(details, json, open);
             String type = message.getPayloadType().getSimpleName().replaceAll("Event$", "");
             return new HistoryEntry(message.getSequenceNumber(), type, actor, message.getTimestamp(), details);
         }
     }
 
-    private static SealedText noteOf(Object event) {
-        if (event instanceof FirstContactRecordedEvent e) {
-            return e.note();
+    /** Every sealed text anywhere in a step's details (a note, a reason, the needs, a plan's steps) as its words. */
+    private static void openSealedTexts(JsonNode node, ObjectMapper json, Function<SealedText, String> open) {
+        if (node instanceof ObjectNode object) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (isSealed(field.getValue())) {
+                    field.setValue(textNode(json, field.getValue(), open));
+                } else {
+                    openSealedTexts(field.getValue(), json, open);
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (isSealed(array.get(i))) {
+                    array.set(i, textNode(json, array.get(i), open));
+                } else {
+                    openSealedTexts(array.get(i), json, open);
+                }
+            }
         }
-        if (event instanceof ProgressNoteAddedEvent e) {
-            return e.note();
-        }
-        if (event instanceof FollowUpVisitRecordedEvent e) {
-            return e.note();
-        }
-        return null;
+    }
+
+    private static boolean isSealed(JsonNode node) {
+        return node.isObject() && (node.has("cipherText") || node.has("legacyText")) && node.size() <= 2;
+    }
+
+    private static JsonNode textNode(ObjectMapper json, JsonNode sealed, Function<SealedText, String> open) {
+        String text = open.apply(new SealedText(sealed.path("cipherText").asText(null), sealed.path("legacyText").asText(null)));
+        return text == null ? json.nullNode() : json.getNodeFactory().textNode(text);
     }
 
     private CaseViews() {

@@ -92,6 +92,11 @@ class CaseFileTest {
         }
     }
 
+    /** What {@link FakeVault} makes of a text. */
+    private static SealedText sealed(String text) {
+        return new SealedText("sealed:" + text);
+    }
+
     private static final SealedChild SEALED = new SealedChild("sealed:" + "3f2b8c1e-6a4d-4f0e-9b1a-2c7d5e8f9a01" + ":Siti");
     private final MovableClock clock = new MovableClock(NOW);
 
@@ -131,13 +136,14 @@ class CaseFileTest {
 
     private static final FirstContactRecordedEvent CONTACTED = new FirstContactRecordedEvent(ID, NOW.minusSeconds(3600), new SealedText("sealed:home visit"),
             "peksos-1", NOW.minusSeconds(3600));
-    private static final CaseAssessedEvent ASSESSED = new CaseAssessedEvent(ID, List.of("safe housing"), List.of("abuser at home"),
+    private static final CaseAssessedEvent ASSESSED = new CaseAssessedEvent(ID, List.of(sealed("safe housing")), List.of(sealed("abuser at home")),
             Set.of("THERAPY"), RiskLevel.HIGH, "peksos-1", NOW);
-    private static final CasePlannedEvent PLANNED = new CasePlannedEvent(ID, List.of("safe"), List.of(
-            new PlanAction("refer to Sentra", LocalDate.parse("2026-12-01"), "peksos-1")), "peksos-1", NOW);
+    private static final CasePlannedEvent PLANNED = new CasePlannedEvent(ID, List.of(sealed("safe")), List.of(
+            new id.amk.cases.casefile.api.Events.SealedPlanAction(sealed("refer to Sentra"), LocalDate.parse("2026-12-01"), sealed("peksos-1"))),
+            "peksos-1", NOW);
     private static final InterventionStartedEvent INTERVENING = new InterventionStartedEvent(ID, "peksos-1", NOW);
-    private static final ReintegrationStartedEvent REINTEGRATING = new ReintegrationStartedEvent(ID, "back home", "peksos-1", NOW);
-    private static final CaseClosedEvent CLOSED = new CaseClosedEvent(ID, "GOALS_MET", "child safe at home", "peksos-1", NOW);
+    private static final ReintegrationStartedEvent REINTEGRATING = new ReintegrationStartedEvent(ID, sealed("back home"), "peksos-1", NOW);
+    private static final CaseClosedEvent CLOSED = new CaseClosedEvent(ID, sealed("GOALS_MET"), sealed("child safe at home"), "peksos-1", NOW);
 
 
     // registration
@@ -311,10 +317,10 @@ class CaseFileTest {
                 .when(new ReopenCaseCommand(ID, " ", "spv-1", null)).expectExceptionMessage("required (reason)");
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED)
                 .when(new ReopenCaseCommand(ID, "new report of violence", "spv-1", null))
-                .expectEvents(new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW));
+                .expectEvents(new CaseReopenedEvent(ID, sealed("new report of violence"), "spv-1", NOW));
         // back at the first step: first contact again, then assessment
         fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
-                        new CaseReopenedEvent(ID, "new report of violence", "spv-1", NOW))
+                        new CaseReopenedEvent(ID, sealed("new report of violence"), "spv-1", NOW))
                 .when(new RecordFirstContactCommand(ID, NOW, "visit after the new report", "peksos-1", null))
                 .expectEvents(new FirstContactRecordedEvent(ID, NOW, new SealedText("sealed:visit after the new report"), "peksos-1", NOW));
     }
@@ -413,14 +419,14 @@ class CaseFileTest {
     @Test
     void assigns_another_worker_and_ignores_assigning_the_same_one() {
         fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-2", "leave", "spv-1", null))
-                .expectEvents(new WorkerAssignedEvent(ID, "peksos-2", "peksos-1", "32.73.01", "leave", "spv-1", NOW));
+                .expectEvents(new WorkerAssignedEvent(ID, "peksos-2", "peksos-1", "32.73.01", sealed("leave"), "spv-1", NOW));
         fixture.given(registered()).when(new AssignWorkerCommand(ID, "peksos-1", null, "spv-1", null)).expectNoEvents();
     }
 
     @Test
     void transfers_to_another_region_with_a_reason() {
         fixture.given(registered(), CONTACTED).when(new TransferCaseCommand(ID, "31.71", "peksos-jkt", "family moved", "spv-1", null))
-                .expectEvents(new CaseTransferredEvent(ID, "32.73.01", "31.71", "peksos-1", "peksos-jkt", "family moved", "spv-1", NOW));
+                .expectEvents(new CaseTransferredEvent(ID, "32.73.01", "31.71", "peksos-1", "peksos-jkt", sealed("family moved"), "spv-1", NOW));
         fixture.given(registered()).when(new TransferCaseCommand(ID, "31.99", null, "moved", "spv-1", null))
                 .expectExceptionMessage("unknown-region (toRegionCode)");
         fixture.given(registered()).when(new TransferCaseCommand(ID, "31.71", null, null, "spv-1", null)).expectExceptionMessage("required (reason)");

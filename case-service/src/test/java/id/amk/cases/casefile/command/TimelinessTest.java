@@ -1,5 +1,8 @@
 package id.amk.cases.casefile.command;
 
+import id.amk.cases.casefile.api.Events;
+import id.amk.cases.casefile.api.SealedText;
+
 import id.amk.cases.casefile.api.SealedChild;
 import id.amk.cases.casefile.api.SealedText;
 import id.amk.cases.casefile.api.Commands.PlanAction;
@@ -53,11 +56,11 @@ class TimelinessTest {
     void the_plan_is_due_14_days_after_the_assessment_and_reviews_every_30_days_during_intervention() {
         Instant assessed = T0.plus(Duration.ofDays(2));
         CaseState state = registered(RiskLevel.LOW).apply(new FirstContactRecordedEvent("c", T0, null, "w", T0))
-                .apply(new CaseAssessedEvent("c", List.of("n"), List.of(), Set.of(), null, "w", assessed));
+                .apply(new CaseAssessedEvent("c", List.of(new SealedText("n")), List.of(), Set.of(), null, "w", assessed));
         assertThat(Timeliness.current(state, RULES)).contains(new Timeliness.Due(Deadline.PLAN, assessed.plus(Duration.ofDays(14))));
 
         Instant started = assessed.plus(Duration.ofDays(3));
-        state = state.apply(new CasePlannedEvent("c", List.of("g"), List.of(new PlanAction("a", LocalDate.parse("2027-01-01"), "w")), "w", started))
+        state = state.apply(new CasePlannedEvent("c", List.of(new SealedText("g")), List.of(new Events.SealedPlanAction(new SealedText("a"), LocalDate.parse("2027-01-01"), new SealedText("w"))), "w", started))
                 .apply(new InterventionStartedEvent("c", "w", started));
         assertThat(Timeliness.current(state, RULES)).contains(new Timeliness.Due(Deadline.MONITORING_REVIEW, started.plus(Duration.ofDays(30))));
 
@@ -65,7 +68,7 @@ class TimelinessTest {
         state = state.apply(new ProgressNoteAddedEvent("c", new SealedText("review"), "w", noted));
         assertThat(Timeliness.current(state, RULES)).contains(new Timeliness.Due(Deadline.MONITORING_REVIEW, noted.plus(Duration.ofDays(30))));
 
-        assertThat(Timeliness.current(state.apply(new ReintegrationStartedEvent("c", "r", "w", noted)), RULES)).isEmpty();
+        assertThat(Timeliness.current(state.apply(new ReintegrationStartedEvent("c", new SealedText("r"), "w", noted)), RULES)).isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ class CaseStatesTest {
             new SealedChild("sealed"), Set.of("NEGLECT_VICTIM"), null, RiskLevel.HIGH, "WALK_IN", null, true, "peksos.bandung",
             "peksos.bandung", T0);
     private static final WorkerAssignedEvent ASSIGNED = new WorkerAssignedEvent("c-1", "peksos.cimahi", "peksos.bandung", "32.73.01",
-            "caseload", "supervisor.jabar", T0.plusSeconds(60));
+            new id.amk.cases.casefile.api.SealedText("caseload"), "supervisor.jabar", T0.plusSeconds(60));
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
 
