@@ -352,6 +352,98 @@ class PlatformUpIT {
                 assertThat(RawData.latestValue(PLATFORM.kafkaBootstrap(), "case.registry.v1", abhCaseId)).doesNotContain(ABH_NIK));
     }
 
+    /**
+     * Every free text the API takes for a case, its report, its referral and its coordination thread carries one marker.
+     * The texts are recorded (the API shows each back), yet no database document, no Kafka record of any topic, no log
+     * line and no byte of the embedded Mongo's and Kafka's files holds the marker: at rest there is only ciphertext. After
+     * the erasure the API shows none of them any more.
+     */
+    @Test
+    @Order(9)
+    void every_free_text_of_a_case_its_report_referral_and_thread_is_sealed_at_rest_and_gone_after_erasure() throws Exception {
+        String m = "MRK" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String worker = accessToken("peksos.bandung");
+        String supervisor = accessToken("supervisor.jabar");
+        String partner = accessToken("mitra.handayani");
+        HttpResponse<String> submitted = send("POST", "/api/reports", token(), null,
+                "{\"reporterType\":\"COMMUNITY\",\"reporterName\":\"" + m + "-reporter\",\"reporterContact\":\"" + m + "-contact\","
+                        + "\"regionCode\":\"32.73.01\",\"description\":\"" + m + "-description\","
+                        + "\"child\":{\"name\":\"" + m + "-hint\",\"estimatedAge\":9},\"urgency\":\"MEDIUM\",\"suspectedClusters\":[\"NEGLECT_VICTIM\"]}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String reportId = json(submitted).path("reportId").asText();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(send("POST", "/api/reports/" + reportId + "/triage", worker, null,
+                        "{\"decision\":\"ACCEPT\",\"assignedWorker\":\"peksos.bandung\"}").statusCode()).isEqualTo(200));
+        String caseId = json(get("/api/reports/" + reportId, worker)).path("caseId").asText();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(get("/api/cases/" + caseId, worker).statusCode()).isEqualTo(200));
+
+        String v = step(worker, caseId, "child", "\"0\"", "{\"name\":\"" + m + "-name\",\"birthDate\":\"2017-05-05\",\"sex\":\"F\","
+                + "\"disability\":\"" + m + "-disability\",\"address\":\"" + m + "-address\",\"guardianName\":\"" + m + "-guardian\"}");
+        v = step(worker, caseId, "first-contact", v, "{\"contactedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"note\":\"" + m + "-contact-note\"}");
+        v = step(worker, caseId, "assessment", v, "{\"needs\":[\"" + m + "-needs\"],\"risks\":[\"" + m + "-risks\"],"
+                + "\"recommendedComponents\":[\"CARE\"],\"riskLevel\":\"MEDIUM\"}");
+        v = step(worker, caseId, "plan", v, "{\"goals\":[\"" + m + "-goals\"],\"actions\":[{\"description\":\"" + m + "-action\","
+                + "\"due\":\"" + LocalDate.now().plusDays(14) + "\",\"responsible\":\"" + m + "-responsible\"}]}");
+        v = step(worker, caseId, "notes", v, "{\"note\":\"" + m + "-progress-note\"}");
+        v = step(supervisor, caseId, "transfer", v, "{\"toRegionCode\":\"32.73.02\",\"toWorker\":\"peksos.bandung\",\"reason\":\"" + m + "-transfer\"}");
+
+        String[] referralId = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> requested = send("POST", "/api/referrals", worker, null, "{\"caseId\":\"" + caseId + "\","
+                    + "\"providerId\":\"sentra-handayani-jakarta\",\"components\":[\"CARE\"],\"reason\":\"" + m + "-referral\","
+                    + "\"consentBy\":\"GUARDIAN\"}");
+            assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+            referralId[0] = json(requested).path("referralId").asText();
+        });
+        String referral = "/api/referrals/" + referralId[0];
+        assertThat(send("POST", referral + "/acceptance", partner, null, "{\"note\":\"" + m + "-acceptance\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", referral + "/sessions", partner, null, "{\"deliveredAt\":\"" + Instant.now().minusSeconds(20)
+                + "\",\"note\":\"" + m + "-session\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", referral + "/completion", partner, null, "{\"outcome\":\"GOALS_MET\",\"summary\":\"" + m + "-summary\"}")
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(send("POST", "/api/coordination/" + caseId + "/messages", worker, null, "{\"text\":\"" + m + "-message\"}")
+                        .statusCode()).isBetween(200, 201));
+
+        v = step(worker, caseId, "intervention", v, null);
+        v = step(worker, caseId, "reintegration", v, "{\"reason\":\"" + m + "-reintegration\"}");
+        v = step(worker, caseId, "closure", v, "{\"reason\":\"" + m + "-closure\",\"outcome\":\"" + m + "-outcome\"}");
+        v = step(worker, caseId, "follow-up-visits", v, "{\"visitedAt\":\"" + Instant.now().minusSeconds(10) + "\",\"note\":\"" + m + "-follow-up\"}");
+        step(supervisor, caseId, "reopening", v, "{\"reason\":\"" + m + "-reopening\"}");
+
+        // recorded: what the API shows back holds every one of them
+        String shown = get("/api/cases/" + caseId + "/history", worker).body() + get("/api/cases/" + caseId, worker).body()
+                + get(referral, partner).body() + get("/api/coordination/" + caseId, worker).body() + get("/api/reports/" + reportId, worker).body();
+        List<String> fields = List.of("reporter", "contact", "description", "name", "disability", "address", "guardian", "contact-note",
+                "needs", "risks", "goals", "action", "responsible", "progress-note", "transfer", "referral", "acceptance", "session",
+                "summary", "message", "reintegration", "closure", "outcome", "follow-up", "reopening");
+        List<String> notShown = fields.stream().filter(f -> !shown.contains(m + "-" + f + "\"")).toList();
+        System.out.println("Free texts recorded but not shown back by the API (not checked at rest): " + notShown);
+
+        // at rest: ciphertext only, in every database, topic, log and data file
+        List<String> marker = List.of(m);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(RawData.scanMongo(PLATFORM.mongoUri(), marker).found()).as("documents holding a free text in clear").isEmpty());
+        RawData.TopicScan topics = RawData.scanTopics(PLATFORM.kafkaBootstrap(), marker);
+        assertThat(topics.recordsRead()).isGreaterThan(50);
+        assertThat(topics.found()).as("Kafka records holding a free text in clear").isEmpty();
+        RawData.FileScan files = RawData.scanFiles(PLATFORM.data(), marker);
+        System.out.println("Scanned " + files.filesRead() + " files, " + files.bytesRead() / 1024 / 1024 + " MB, for the marker");
+        assertThat(files.found()).as("data and log files holding a free text in clear").isEmpty();
+
+        HttpResponse<String> erased = send("DELETE", "/api/cases/" + caseId + "/personal-data", supervisor, null,
+                "{\"reason\":\"request of the guardian (UU PDP)\"}");
+        assertThat(erased.statusCode()).as(erased.body()).isBetween(200, 204);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String after = get("/api/cases/" + caseId + "/history", worker).body() + get("/api/cases/" + caseId, worker).body()
+                    + get(referral, partner).body() + get("/api/coordination/" + caseId, worker).body()
+                    + get("/api/reports/" + reportId, worker).body();
+            assertThat(fields.stream().filter(f -> after.contains(m + "-" + f)).toList()).as("free texts still shown after the erasure").isEmpty();
+        });
+        assertThat(notShown).as("every free text is shown back while the case lives").isEmpty();
+    }
+
     private String step(String token, String caseId, String step, String ifMatch, String body) throws Exception {
         HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, token, ifMatch, body == null ? "" : body);
         assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);

@@ -57,6 +57,39 @@ final class RawData {
     record TopicScan(long recordsRead, List<String> found) {
     }
 
+    record FileScan(long filesRead, long bytesRead, List<String> found) {
+    }
+
+    /**
+     * Every file under {@code root} (the embedded Mongo's and Kafka's data, the services' logs) read as bytes and searched for
+     * each value as UTF-8 (what an uncompressed store or log holds; neither the embedded Mongo's store nor Kafka's segments
+     * are compressed here).
+     */
+    static FileScan scanFiles(java.nio.file.Path root, Collection<String> values) throws java.io.IOException {
+        List<String> found = new ArrayList<>();
+        long[] files = {0};
+        long[] bytes = {0};
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path file : paths.filter(java.nio.file.Files::isRegularFile).toList()) {
+                byte[] content;
+                try {
+                    content = java.nio.file.Files.readAllBytes(file);
+                } catch (java.io.IOException gone) {
+                    continue; // a segment rolled or a temporary file removed while walking
+                }
+                files[0]++;
+                bytes[0] += content.length;
+                String text = new String(content, StandardCharsets.ISO_8859_1);
+                for (String value : values) {
+                    if (text.contains(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))) {
+                        found.add(root.relativize(file) + ": " + value);
+                    }
+                }
+            }
+        }
+        return new FileScan(files[0], bytes[0], found);
+    }
+
     /** Every record (key, value, headers) of every topic but the excluded ones, from the start to the current end. */
     static TopicScan scanTopics(String bootstrap, Collection<String> values, String... excluded) {
         return scan(bootstrap, values, topic -> !List.of(excluded).contains(topic));

@@ -1,5 +1,6 @@
 package id.amk.cases.casefile.query;
 
+import id.amk.cases.casefile.api.SealedText;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -8,10 +9,11 @@ import java.util.List;
 
 /**
  * One line of a caseload: what a list needs to show and filter on. {@code version} is the sequence number
- * of the last event applied, so a redelivered or older event never goes back in time.
+ * of the last event applied, so a redelivered or older event never goes back in time. {@code sealedName}: the child's
+ * name sealed with the case's key, like everything personal at rest; the list opens it (null once erased).
  */
 @Document("case_summaries")
-public record CaseSummary(@Id String caseId, String caseNumber, String childName, String stage, String regionCode, List<String> clusters,
+public record CaseSummary(@Id String caseId, String caseNumber, SealedText sealedName, String stage, String regionCode, List<String> clusters,
                           String riskLevel, String assignedWorker, Instant registeredAt, Instant firstContactAt, Instant lastChangedAt,
                           List<String> overdue, String nextDeadline, Instant nextDueAt, Instant attentionAt, long version) {
 

@@ -1,5 +1,7 @@
 package id.amk.cases.casefile.query;
 
+import id.amk.cases.casefile.api.SealedText;
+
 import id.amk.cases.casefile.api.Events.CaseEvent;
 import id.amk.cases.casefile.command.CaseState;
 import id.amk.cases.casefile.command.ChildVault;
@@ -44,8 +46,9 @@ class CaseSummaryProjection {
             return;
         }
         CaseState state = states.after(event, sequence);
-        // the name shown in caseloads; once the data is erased the key is gone, and so is the name here
-        String childName = vault.open(state.caseId(), state.child()).map(id.amk.cases.casefile.api.Child::name).orElse(null);
+        // the name shown in caseloads, sealed again with the case's key; once the data is erased there is none to seal
+        SealedText childName = vault.open(state.caseId(), state.child()).map(id.amk.cases.casefile.api.Child::name)
+                .map(name -> sealedOrNone(state.caseId(), name)).orElse(null);
         Optional<Timeliness.Due> due = Timeliness.current(state, rules);
         Instant attentionAt = !state.overdue().isEmpty() ? Instant.EPOCH : due.map(Timeliness.Due::dueAt).orElse(CaseSummary.NOTHING_DUE);
         mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), childName,
@@ -53,6 +56,35 @@ class CaseSummaryProjection {
                 state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(),
                 state.overdue().stream().map(Enum::name).sorted().toList(), due.map(d -> d.deadline().name()).orElse(null),
                 due.map(Timeliness.Due::dueAt).orElse(null), attentionAt, state.version()));
+    }
+
+    /** Erased between the opening and the sealing: no name then. */
+    private SealedText sealedOrNone(String caseId, String name) {
+        try {
+            return vault.sealText(caseId, name);
+        } catch (id.amk.platform.privacy.SubjectForgotten erased) {
+            return null;
+        }
+    }
+
+    /**
+     * Summaries an earlier version wrote with the name in clear ({@code childName}) get it sealed, and the clear copy
+     * removed, when the service starts.
+     */
+    @jakarta.annotation.PostConstruct
+    void sealNamesKeptInClear() {
+        for (org.bson.Document clear : mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("childName").exists(true)), org.bson.Document.class, "case_summaries")) {
+            String caseId = clear.getString("_id");
+            String name = clear.getString("childName");
+            org.springframework.data.mongodb.core.query.Update update = new org.springframework.data.mongodb.core.query.Update().unset("childName");
+            SealedText sealed = name == null ? null : sealedOrNone(caseId, name);
+            if (sealed != null) {
+                update.set("sealedName", new org.bson.Document("cipherText", sealed.cipherText()));
+            }
+            mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(caseId)), update, "case_summaries");
+        }
     }
 
     @ResetHandler

@@ -184,8 +184,9 @@ class CaseController {
             case "changed" -> Sort.by(Sort.Direction.DESC, "lastChangedAt");
             default -> throw new CaseRuleViolation("unknown-sort", "sort");
         };
-        List<CaseSummary> items = mongo.find(query.with(order)
-                .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class);
+        List<CaseViews.CaseItem> items = mongo.find(query.with(order)
+                .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class).stream()
+                .map(summary -> CaseViews.CaseItem.of(summary, name -> vault.openText(summary.caseId(), name).orElse(null))).toList();
         return new Page(items, pageNumber, pageSize, total);
     }
 

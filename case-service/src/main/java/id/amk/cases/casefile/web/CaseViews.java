@@ -51,7 +51,19 @@ final class CaseViews {
     record Registered(String caseId, String caseNumber) {
     }
 
-    record Page(List<CaseSummary> items, int page, int size, long total) {
+    record Page(List<CaseItem> items, int page, int size, long total) {
+    }
+
+    /** One line of a caseload as the API shows it: the summary with the child's name opened (null once erased). */
+    record CaseItem(String caseId, String caseNumber, String childName, String stage, String regionCode, List<String> clusters,
+                    String riskLevel, String assignedWorker, Instant registeredAt, Instant firstContactAt, Instant lastChangedAt,
+                    List<String> overdue, String nextDeadline, Instant nextDueAt, Instant attentionAt, long version) {
+
+        static CaseItem of(CaseSummary s, Function<SealedText, String> open) {
+            return new CaseItem(s.caseId(), s.caseNumber(), openOrNull(s.sealedName(), open), s.stage(), s.regionCode(), s.clusters(),
+                    s.riskLevel(), s.assignedWorker(), s.registeredAt(), s.firstContactAt(), s.lastChangedAt(), s.overdue(),
+                    s.nextDeadline(), s.nextDueAt(), s.attentionAt(), s.version());
+        }
     }
 
     private static List<String> opened(List<SealedText> texts, Function<SealedText, String> open) {

@@ -407,8 +407,10 @@ class CaseApiTest {
                 + " at school\"}");
         JsonNode noted = json(send("GET", "/api/cases/" + caseId + "/history", WORKER, null, null));
         assertThat(noted.get(1).path("details").path("note").asText()).isEqualTo("met " + name + " at school");
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> name.equals(mongo.findById(caseId, Document.class, "case_summaries")
-                .getString("childName")));
+        // the caseload shows the name; its line at rest holds it sealed only
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> send("GET", "/api/cases?size=100&sort=changed", WORKER, null, null)
+                .body().contains("\"childName\":\"" + name + "\""));
+        assertThat(mongo.findById(caseId, Document.class, "case_summaries").toJson()).doesNotContain(name).contains("sealedName");
 
         // the registry link (restricted topic) carries the NIK while the case is linked
         List<ConsumerRecord<String, byte[]>> linked = TopicReader.recordsOf(Topics.CASE_REGISTRY, caseId, r -> !r.isEmpty());
@@ -429,7 +431,8 @@ class CaseApiTest {
         assertThat(afterErasure).hasSize(3);
         assertThat(afterErasure.get(1).path("details").path("note").isNull()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(caseId, Document.class, "case_summaries")
-                .getString("childName") == null);
+                .get("sealedName") == null);
+        assertThat(send("GET", "/api/cases?size=100&sort=changed", WORKER, null, null).body()).doesNotContain(name);
 
         // every raw document of every collection of case-service's database, event store included
         for (String collection : mongo.getCollectionNames()) {
