@@ -77,7 +77,12 @@ export function Layout({ session, children }: { session: Session; children: Reac
         </nav>
       )}
       <main id="main" className="content">
-        <p className="whoami muted small">{t('nav.signedInAs', { name: session.name, roles: session.roles.map((r) => t(`role.${r}`)).join(', ') })}</p>
+        <p className="whoami muted small">
+          {t('nav.signedInAs', { name: session.name, roles: session.roles.map((r) => t(`role.${r}`)).join(', ') })}
+          {' · '}
+          {/* identity-service's own page (through the gateway): the current password first, then the new one */}
+          <a href="/password">{t('nav.changePassword')}</a>
+        </p>
         {children}
       </main>
     </>

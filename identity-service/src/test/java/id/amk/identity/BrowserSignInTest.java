@@ -136,6 +136,12 @@ class BrowserSignInTest {
         assertThat(tooShort.body()).contains("sekurang-kurangnya 12 karakter");
         assertThat(browser.fill("/password", Map.of("password", registered.initialPassword(), "repeat", registered.initialPassword()))
                 .statusCode()).isEqualTo(400);
+        // long enough, but among the passwords breaches show most often, as they are and with digits around them
+        for (String common : List.of("qazwsxedcrfv", "QWERTY123456", "sunshine2026!!!!", "!!iloveyou2026")) {
+            HttpResponse<String> leaked = browser.fill("/password?lang=en", Map.of("password", common, "repeat", common));
+            assertThat(leaked.statusCode()).as(common).isEqualTo(400);
+            assertThat(leaked.body()).as(common).contains("leaked most often");
+        }
         HttpResponse<String> saved = browser.fill("/password", Map.of("password", "Kuat-Sekali-2026!", "repeat", "Kuat-Sekali-2026!"));
         assertThat(saved.statusCode()).isEqualTo(303);
         URI callback = browser.follow(saved);
@@ -144,6 +150,25 @@ class BrowserSignInTest {
                 "redirect_uri", OidcBrowser.REDIRECT, "code_verifier", browser.verifier)).statusCode()).isEqualTo(200);
         // the new password is the password now, and asks for nothing more
         assertThat(new OidcBrowser(port).signIn(username, "Kuat-Sekali-2026!").toString()).startsWith(OidcBrowser.REDIRECT);
+    }
+
+    @Test
+    void a_signed_in_user_changes_their_password_whenever_they_want_after_giving_the_current_one() throws Exception {
+        String username = "ownchange-" + UUID.randomUUID().toString().substring(0, 8);
+        users.register(new UserRequest(username, "Own Change", List.of("MINISTRY_ANALYST"), List.of(), null), "Awal-Yang-Panjang-2026");
+        OidcBrowser browser = new OidcBrowser(port);
+        assertThat(browser.signIn(username, "Awal-Yang-Panjang-2026").toString()).startsWith(OidcBrowser.REDIRECT);
+        HttpResponse<String> form = browser.get("http://localhost:" + port + "/password?lang=id", "text/html");
+        assertThat(form.body()).contains("Ubah kata sandi", "Kata sandi sekarang");
+        HttpResponse<String> withoutCurrent = browser.fill("/password?lang=id", Map.of("current", "tebakan-saja",
+                "password", "Baru-Dan-Panjang-2027", "repeat", "Baru-Dan-Panjang-2027"));
+        assertThat(withoutCurrent.statusCode()).isEqualTo(400);
+        assertThat(withoutCurrent.body()).contains("Kata sandi sekarang tidak benar.");
+        HttpResponse<String> changed = browser.fill("/password", Map.of("current", "Awal-Yang-Panjang-2026",
+                "password", "Baru-Dan-Panjang-2027", "repeat", "Baru-Dan-Panjang-2027"));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(new OidcBrowser(port).signIn(username, "Baru-Dan-Panjang-2027").toString()).startsWith(OidcBrowser.REDIRECT);
+        assertThat(new OidcBrowser(port).signIn(username, "Awal-Yang-Panjang-2026").toString()).doesNotStartWith(OidcBrowser.REDIRECT);
     }
 
     @Test

@@ -64,7 +64,7 @@ public class WebSessionSecurityConfig {
     static final String REFERENCE_API = "/api/reference/**";
 
     /** identity-service's pages and endpoints, proxied: they protect their own forms. */
-    private static final String[] IDENTITY_FORMS = {"/login", "/login/**", "/logout", "/oauth2/**", "/connect/**"};
+    private static final String[] IDENTITY_FORMS = {"/login", "/login/**", "/logout", "/password", "/oauth2/**", "/connect/**"};
 
     @Bean
     @Order(2)

@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * A user whose password an admin set (first sign-in, or a reset) sets their own before going anywhere: the sign-in
  * marks the session, every page but this one sends them here, and the new password lets them on to where they were
- * going (the app's authorization request).
+ * going (the app's authorization request). A signed-in user may also change their password whenever they want (the
+ * app's "Ubah kata sandi"), giving the current one first.
  */
 @Controller
 public class PasswordChangeController {
@@ -54,9 +55,12 @@ public class PasswordChangeController {
 
     @PostMapping(value = "/password", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> change(HttpServletRequest request, HttpServletResponse response, Principal principal,
+                                  @RequestParam(defaultValue = "") String current,
                                   @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String repeat) {
-        Optional<String> refused = password.equals(repeat) ? users.setOwnPassword(principal.getName(), password)
-                : Optional.of("password.mismatch");
+        // a change the user chose (not one a reset required) proves it is them: the session alone may be someone else's
+        Optional<String> refused = !required(request) && !users.passwordMatches(principal.getName(), current)
+                ? Optional.of("password.wrong-current")
+                : password.equals(repeat) ? users.setOwnPassword(principal.getName(), password) : Optional.of("password.mismatch");
         if (refused.isPresent()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page(request, refused.get()));
         }
@@ -72,20 +76,30 @@ public class PasswordChangeController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(done(request));
     }
 
+    private static boolean required(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(REQUIRED) != null;
+    }
+
     private String page(HttpServletRequest request, String error) {
         Locale locale = LoginPageController.locale(request);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String problem = error == null ? "" : "<p class=\"error\" role=\"alert\">" + text(error, locale) + "</p>";
-        return LoginPageController.page(locale, text("password.title", locale), """
+        boolean required = required(request);
+        String current = required ? "" : "<label for=\"current\">" + text("password.current", locale)
+                + "</label><input id=\"current\" name=\"current\" type=\"password\" autocomplete=\"current-password\" required autofocus>";
+        return LoginPageController.page(locale, text(required ? "password.title" : "password.title.own", locale), """
                 <p>%s</p>
                 %s
                 <form method="post" action="password">
+                  %s
                   <label for="password">%s</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required autofocus>
                   <label for="repeat">%s</label><input id="repeat" name="repeat" type="password" autocomplete="new-password" minlength="12" required>
                   <input type="hidden" name="%s" value="%s">
                   <button type="submit">%s</button>
                 </form>
-                """.formatted(text("password.intro", locale), problem, text("password.new", locale), text("password.repeat", locale),
+                """.formatted(text(required ? "password.intro" : "password.intro.own", locale), problem, current,
+                text("password.new", locale), text("password.repeat", locale),
                 csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()),
                 csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()), text("password.submit", locale)));
     }
@@ -93,7 +107,8 @@ public class PasswordChangeController {
     private String done(HttpServletRequest request) {
         Locale locale = LoginPageController.locale(request);
         return LoginPageController.page(locale, text("password.title", locale),
-                "<p class=\"info\" role=\"status\">" + text("password.changed", locale) + "</p>");
+                "<p class=\"info\" role=\"status\">" + text("password.changed", locale) + "</p><p><a href=\"/\">"
+                        + text("password.back", locale) + "</a></p>");
     }
 
     private String text(String code, Locale locale) {

@@ -37,10 +37,12 @@ public class UserService {
     private final Grants grants;
     private final int maxFailedLogins;
     private final Duration lockDuration;
+    private final CommonPasswords commonPasswords;
 
     public UserService(UserAccounts users, Agencies agencies, PasswordEncoder passwords, IdentityEvents events, Clock clock,
                        Grants grants, @Value("${amk.identity.lockout.max-failed-logins:5}") int maxFailedLogins,
-                       @Value("${amk.identity.lockout.duration:15m}") Duration lockDuration) {
+                       @Value("${amk.identity.lockout.duration:15m}") Duration lockDuration, CommonPasswords commonPasswords) {
+        this.commonPasswords = commonPasswords;
         this.users = users;
         this.agencies = agencies;
         this.passwords = passwords;
@@ -87,8 +89,9 @@ public class UserService {
     }
 
     /**
-     * The user sets their own password (after a reset or a first sign-in): at least 12 characters, not the username,
-     * not the temporary one. Answers the reason code when refused.
+     * The user sets their own password (after a reset or a first sign-in, or whenever they want): at least 12 characters,
+     * not containing the username, not one of the passwords breaches show most often ({@link CommonPasswords}), not the
+     * one it replaces. Answers the reason code when refused.
      */
     public java.util.Optional<String> setOwnPassword(String username, String password) {
         UserAccount user = users.findByUsername(username).orElseThrow();
@@ -101,6 +104,9 @@ public class UserService {
         if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
             return java.util.Optional.of("password.contains-username");
         }
+        if (commonPasswords.isCommon(password)) {
+            return java.util.Optional.of("password.common");
+        }
         if (passwords.matches(password, user.passwordHash)) {
             return java.util.Optional.of("password.unchanged");
         }
@@ -108,6 +114,10 @@ public class UserService {
         user.mustChangePassword = false;
         users.save(user);
         return java.util.Optional.empty();
+    }
+
+    public boolean passwordMatches(String username, String password) {
+        return users.findByUsername(username).map(user -> passwords.matches(password, user.passwordHash)).orElse(false);
     }
 
     public boolean mustChangePassword(String username) {
