@@ -28,7 +28,8 @@ public final class ApiScopes {
             Map.entry("/api/users", "identity.admin"),
             Map.entry("/api/agencies", "identity.admin"),
             Map.entry("/api/clients", "identity.admin"),
-            Map.entry("/api/admin", "identity.admin"));
+            Map.entry("/api/admin", "identity.admin"),
+            Map.entry("/api/audit", "audit.read"));
 
     public static boolean allows(Collection<String> scopes, HttpMethod method, String path) {
         Optional<String> single = match(SINGLE_SCOPE, path);

@@ -7,7 +7,7 @@ public final class AmkScopes {
 
     public static final List<String> ALL = List.of(
             "cases.read", "cases.write", "referrals.read", "referrals.write", "reports.read", "reports.write",
-            "monitoring.read", "registry.export", "identity.admin");
+            "monitoring.read", "registry.export", "identity.admin", "audit.read");
 
     private AmkScopes() {
     }

@@ -1,6 +1,7 @@
 package id.amk.reporting.coordination;
 
 import id.amk.platform.idempotency.Idempotency;
+import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
@@ -94,8 +95,11 @@ class CoordinationController {
 
     private final Agencies agencyDirectory;
 
+    private final ReadAudit audit;
+
     CoordinationController(Projections projections, MongoTemplate mongo, CaseTexts texts, Clock clock, WhoToTell notices,
-                           Agencies agencyDirectory) {
+                           Agencies agencyDirectory, ReadAudit audit) {
+        this.audit = audit;
         this.agencyDirectory = agencyDirectory;
         this.notices = notices;
         this.projections = projections;
@@ -131,6 +135,8 @@ class CoordinationController {
                             due, status, status == ActionStatus.OPEN && due.isBefore(today), d.getString("createdBy"),
                             d.getDate("changedAt").toInstant());
                 }).toList();
+        // the thread's messages and actions are the parties' words about the child, opened: audited
+        audit.record(caller, new ReadAudit.Read("coordination", caseId, thread.getString("regionCode"), messages.size()));
         return new Thread(caseId, thread.getString("caseNumber"), thread.getString("regionCode"), thread.getString("stage"),
                 thread.getString("worker"), agencies, timeline, messages, actions);
     }

@@ -28,7 +28,6 @@ import id.amk.cases.casefile.command.Timeliness;
 import id.amk.cases.casefile.command.TimelinessRules;
 import id.amk.cases.casefile.query.CaseHistory;
 import id.amk.cases.casefile.query.CaseNumbers;
-import id.amk.cases.casefile.query.CaseReadAudit;
 import id.amk.cases.casefile.query.CaseSummary;
 import id.amk.cases.casefile.web.CaseRequests.Assessment;
 import id.amk.cases.casefile.web.CaseRequests.Assignment;
@@ -48,6 +47,7 @@ import id.amk.cases.integration.CaseReferrals;
 import id.amk.cases.integration.WorkerDirectory;
 import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
+import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
@@ -91,7 +91,7 @@ class CaseController {
     private final CommandGateway commands;
     private final CaseHistory history;
     private final CaseNumbers numbers;
-    private final CaseReadAudit audit;
+    private final ReadAudit audit;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final CaseReferrals referrals;
@@ -99,7 +99,7 @@ class CaseController {
     private final ChildVault vault;
     private final TimelinessRules rules;
 
-    CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, CaseReadAudit audit, MongoTemplate mongo,
+    CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, ReadAudit audit, MongoTemplate mongo,
                    ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault, TimelinessRules rules) {
         this.rules = rules;
         this.commands = commands;
@@ -187,6 +187,9 @@ class CaseController {
         List<CaseViews.CaseItem> items = mongo.find(query.with(order)
                 .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class).stream()
                 .map(summary -> CaseViews.CaseItem.of(summary, name -> vault.openText(summary.caseId(), name).orElse(null))).toList();
+        // a caseload names children: every page read is audited, with the region it covered and how many it showed
+        audit.record(caller, new ReadAudit.Read("caseload", null, region != null ? region
+                : caller.regions().isEmpty() ? null : caller.regions().get(0), items.size()));
         return new Page(items, pageNumber, pageSize, total);
     }
 
@@ -196,15 +199,15 @@ class CaseController {
         AmkCaller caller = caller();
         CaseState now = readable(caseId, caller);
         CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
-        audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), asOf == null ? "detail" : "asOf " + asOf);
+        audit.record(caller, new ReadAudit.Read(asOf == null ? "case" : "case.as-of", caseId, state.regionCode(), 1));
         return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(asOf == null ? detail(state) : detail(state, asOf));
     }
 
     @GetMapping("/{caseId}/history")
     List<HistoryEntry> history(@PathVariable String caseId) {
         AmkCaller caller = caller();
-        readable(caseId, caller);
-        audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), "history");
+        CaseState state = readable(caseId, caller);
+        audit.record(caller, new ReadAudit.Read("case.history", caseId, state.regionCode(), 1));
         return history.messages(caseId).stream()
                 .map(m -> HistoryEntry.of(m, json, note -> vault.openText(caseId, note).orElse(null))).toList();
     }

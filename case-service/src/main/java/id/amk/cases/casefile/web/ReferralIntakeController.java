@@ -4,7 +4,7 @@ import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Commands.DescribeCaseCommand;
 import id.amk.cases.casefile.command.CaseState;
 import id.amk.cases.casefile.command.ChildVault;
-import id.amk.cases.casefile.query.CaseReadAudit;
+import id.amk.platform.audit.ReadAudit;
 import id.amk.cases.integration.CaseReferrals;
 import id.amk.cases.integration.CaseReferrals.Referral;
 import id.amk.cases.integration.WorkerDirectory;
@@ -57,11 +57,11 @@ class ReferralIntakeController {
     private final CaseReferrals referrals;
     private final WorkerDirectory workers;
     private final ChildVault vault;
-    private final CaseReadAudit audit;
+    private final ReadAudit audit;
     private final Clock clock;
 
     ReferralIntakeController(CommandGateway commands, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault,
-                             CaseReadAudit audit, Clock clock) {
+                             ReadAudit audit, Clock clock) {
         this.commands = commands;
         this.referrals = referrals;
         this.workers = workers;
@@ -86,7 +86,8 @@ class ReferralIntakeController {
         } catch (AggregateNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", Map.of());
         }
-        audit.record(caseId, caller.subject(), List.copyOf(caller.roles()), "referral-intake " + referralId);
+        audit.record(caller, new ReadAudit.Read("case.referral-intake", caseId, state.regionCode(), 1,
+                "referral " + referralId)); // the partner reads the child's minimum for this referral
         Child child = vault.open(caseId, state.child())
                 .orElseThrow(() -> new ProblemException(HttpStatus.GONE, "referral.intake-erased", Map.of()));
         Worker worker = state.assignedWorker() == null ? null : workers.find(state.assignedWorker()).orElse(null);

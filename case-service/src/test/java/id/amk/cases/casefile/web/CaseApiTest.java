@@ -120,7 +120,7 @@ class CaseApiTest {
         assertThat(history.get(0).path("actor").asText()).isEqualTo("peksos.bandung");
         assertThat(history.toString()).doesNotContain(CHILD_NAME).doesNotContain(NIK);
 
-        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId).and("reader").is("peksos.bandung")), "case_read_audit"))
+        assertThat(mongo.count(Query.query(Criteria.where("subjectId").is(caseId).and("reader").is("peksos.bandung")), "read_audit"))
                 .isGreaterThanOrEqualTo(4);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -179,9 +179,9 @@ class CaseApiTest {
                         .contains(caseId));
         assertThat(json(send("GET", "/api/cases", otherSupervisor, null, null)).path("items").findValuesAsText("caseId"))
                 .doesNotContain(caseId);
-        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId).and("reader").is("peksos.jaksel")), "case_read_audit"))
+        assertThat(mongo.count(Query.query(Criteria.where("subjectId").is(caseId).and("reader").is("peksos.jaksel")), "read_audit"))
                 .isZero();
-        assertThat(mongo.find(Query.query(Criteria.where("caseId").is(caseId)), Document.class, "case_read_audit"))
+        assertThat(mongo.find(Query.query(Criteria.where("subjectId").is(caseId)), Document.class, "read_audit"))
                 .allSatisfy(d -> assertThat(d.getString("reader")).isEqualTo("spv.jabar"));
     }
 
@@ -353,9 +353,9 @@ class CaseApiTest {
                     "sentra-handayani-jakarta", "REQUESTED", List.of("THERAPY"), null, t, false, "sentra-handayani-jakarta", "GUARDIAN"));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", intake, partner, null, null).statusCode() == 200);
-        Query audited = Query.query(Criteria.where("caseId").is(caseId).and("reader").is("mitra.handayani")
-                .and("what").is("referral-intake " + referralId));
-        long readsBefore = mongo.count(audited, "case_read_audit");
+        Query audited = Query.query(Criteria.where("subjectId").is(caseId).and("reader").is("mitra.handayani")
+                .and("kind").is("case.referral-intake").and("purpose").is("referral " + referralId));
+        long readsBefore = mongo.count(audited, "read_audit");
         JsonNode read = json(send("GET", intake, partner, null, null));
         assertThat(read.path("child").path("name").asText()).isEqualTo(CHILD_NAME);
         assertThat(read.path("child").path("age").asInt()).isBetween(10, 12);
@@ -366,7 +366,7 @@ class CaseApiTest {
         assertThat(read.path("consent").asText()).isEqualTo("GUARDIAN");
         // the minimum only: no NIK, address or birth date
         assertThat(read.toString()).doesNotContain(NIK).doesNotContain("Jl. Merdeka").doesNotContain("2015-07-05");
-        assertThat(mongo.count(audited, "case_read_audit")).isEqualTo(readsBefore + 1);
+        assertThat(mongo.count(audited, "read_audit")).isEqualTo(readsBefore + 1);
 
         // another agency, a worker, an unknown referral: as if there were nothing
         assertThat(send("GET", intake, otherAgency, null, null).statusCode()).isEqualTo(404);
@@ -504,6 +504,35 @@ class CaseApiTest {
         HttpResponse<String> response = send("POST", "/api/cases/" + caseId + "/" + step, WORKER, ifMatch, body);
         assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
         return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    @Test
+    void every_read_of_a_case_and_of_a_caseload_is_in_the_tamper_evident_audit_which_supervisors_read_for_their_province() throws Exception {
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody("3273014507150011"))).path("caseId").asText();
+        java.net.http.HttpResponse<String> read = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/cases/" + caseId)).header("Authorization", "Bearer " + WORKER)
+                .header("X-Purpose", "home visit preparation").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/cases?size=5", WORKER, null, null).statusCode()).isEqualTo(200);
+
+        String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+        JsonNode entries = json(send("GET", "/api/audit/cases?subjectId=" + caseId, supervisor, null, null));
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).path("reader").asText()).isEqualTo("peksos.bandung");
+        assertThat(entries.get(0).path("kind").asText()).isEqualTo("case");
+        assertThat(entries.get(0).path("purpose").asText()).isEqualTo("home visit preparation");
+        assertThat(entries.get(0).path("hash").asText()).hasSize(64);
+        assertThat(entries.toString()).doesNotContain(CHILD_NAME).doesNotContain("3273014507150011");
+        assertThat(json(send("GET", "/api/audit/cases?reader=peksos.bandung", supervisor, null, null)).findValuesAsText("kind")).contains("caseload");
+
+        String otherProvince = TOKENS.userToken("spv.dki", List.of("SUPERVISOR"), List.of("31"), null);
+        assertThat(json(send("GET", "/api/audit/cases?subjectId=" + caseId, otherProvince, null, null))).isEmpty();
+        assertThat(send("GET", "/api/audit/cases", WORKER, null, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/audit/cases/verify", supervisor, null, null).statusCode()).isEqualTo(403);
+        String admin = TOKENS.userToken("admin", List.of("ADMIN"), List.of(), null);
+        JsonNode verified = json(send("GET", "/api/audit/cases/verify", admin, null, null));
+        assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("entries").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {

@@ -2,6 +2,7 @@ package id.amk.referrals.referral.web;
 
 import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
+import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
@@ -80,8 +81,11 @@ class ReferralController {
     private final CaseTexts texts;
     private final Clock clock;
 
+    private final ReadAudit audit;
+
     ReferralController(CommandGateway commands, KnownCases cases, ProviderDirectory providers, MongoTemplate mongo, EventStore events,
-                       CaseTexts texts, Clock clock) {
+                       CaseTexts texts, Clock clock, ReadAudit audit) {
+        this.audit = audit;
         this.commands = commands;
         this.cases = cases;
         this.providers = providers;
@@ -145,7 +149,10 @@ class ReferralController {
     ResponseEntity<ReferralDetail> get(@PathVariable String referralId) {
         AmkCaller caller = caller();
         ReferralState state = visible(referralId, caller);
-        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state, caller));
+        ReferralDetail detail = detail(state, caller);
+        // the detail holds the case's words (reason, notes, summary) opened: audited
+        audit.record(caller, new ReadAudit.Read("referral", referralId, state.regionCode(), 1));
+        return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail);
     }
 
     /** Other providers that cover the case's region, offer every component asked for and have room. */

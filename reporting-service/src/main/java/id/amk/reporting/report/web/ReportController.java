@@ -7,6 +7,7 @@ import id.amk.reporting.report.command.ReportRules;
 
 import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
+import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.ProblemException;
@@ -93,8 +94,11 @@ class ReportController {
     private final People people;
     private final Projections projections;
 
+    private final ReadAudit audit;
+
     ReportController(CommandGateway commands, MongoTemplate mongo, ReportTexts texts, TrackingCodes codes, People people,
-                     Projections projections) {
+                     Projections projections, ReadAudit audit) {
+        this.audit = audit;
         this.people = people;
         this.projections = projections;
         this.commands = commands;
@@ -154,8 +158,12 @@ class ReportController {
 
     @GetMapping("/{reportId}")
     ReportDetail get(@PathVariable String reportId) {
-        ReportState state = triageable(reportId, caller());
-        return detail(state);
+        AmkCaller caller = caller();
+        ReportState state = triageable(reportId, caller);
+        ReportDetail detail = detail(state);
+        // the report's details (reporter, child, what happened) opened: audited
+        audit.record(caller, new ReadAudit.Read("report", reportId, state.regionCode(), 1));
+        return detail;
     }
 
     /** Accept (case-service registers the case), reject (a duplicate links the existing case) or forward to another region. */
