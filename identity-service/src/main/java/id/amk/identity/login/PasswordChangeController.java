@@ -64,11 +64,13 @@ public class PasswordChangeController {
         if (refused.isPresent()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page(request, refused.get()));
         }
+        boolean wasRequired = required(request);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(REQUIRED);
         }
-        SavedRequest saved = requests.getRequest(request, response);
+        // a change a reset required lets the user on to where they were going; one they chose ends on this page
+        SavedRequest saved = wasRequired ? requests.getRequest(request, response) : null;
         if (saved != null) {
             requests.removeRequest(request, response);
             return ResponseEntity.status(303).location(URI.create(saved.getRedirectUrl())).build();
