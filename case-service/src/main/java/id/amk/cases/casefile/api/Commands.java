@@ -79,6 +79,22 @@ public final class Commands {
     public record ErasePersonalDataCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {
     }
 
+    /** A supervisor keeps the case's personal data for legal proceedings (no retention, no erasure) until released. */
+    public record PlaceLegalHoldCommand(@TargetAggregateIdentifier String caseId, String reason, String actor,
+                                        @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ReleaseLegalHoldCommand(@TargetAggregateIdentifier String caseId, String reason, String actor,
+                                          @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Sent by the retention watch: erase the personal data of the case if it was closed at or before {@code closedBefore}
+     * (the retention period ago), is still closed, not on legal hold and not erased yet; otherwise nothing happens.
+     */
+    public record ApplyRetentionCommand(@TargetAggregateIdentifier String caseId, Instant closedBefore, String period) {
+    }
+
     /**
      * Asks the case for its current state. A command, not a query, on purpose: it is answered by the aggregate
      * itself, from the cache, under the aggregate's lock — consistent with the writes just made and without

@@ -11,7 +11,7 @@ public final class Events {
     public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
             CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
             CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, CaseDeadlineApproachingEvent, PersonalDataErasedEvent,
-            ChildDetailsRecordedEvent {
+            ChildDetailsRecordedEvent, LegalHoldPlacedEvent, LegalHoldReleasedEvent {
         String caseId();
 
         String actor();
@@ -88,6 +88,16 @@ public final class Events {
      * clear, as the record of why (the erasure form asks for the legal ground, not for the child's story).
      */
     public record PersonalDataErasedEvent(String caseId, String reason, String actor, Instant at) implements CaseEvent {
+    }
+
+    /**
+     * The case is under legal proceedings: its personal data must be kept, so retention does not erase it and neither
+     * does an erasure request, until the hold is released. The reason (e.g. the court's case number) is sealed.
+     */
+    public record LegalHoldPlacedEvent(String caseId, SealedText reason, String actor, Instant at) implements CaseEvent {
+    }
+
+    public record LegalHoldReleasedEvent(String caseId, SealedText reason, String actor, Instant at) implements CaseEvent {
     }
 
     private Events() {

@@ -1,6 +1,7 @@
 package id.amk.cases.casefile.command;
 
 import id.amk.cases.casefile.api.AbhRole;
+import id.amk.cases.casefile.api.Commands;
 import id.amk.cases.casefile.api.Commands.AddProgressNoteCommand;
 import id.amk.cases.casefile.api.Commands.AssignWorkerCommand;
 import id.amk.cases.casefile.api.Commands.CloseCaseCommand;
@@ -233,7 +234,7 @@ public class CaseFile {
     /** A worker's text about the child is personal data: once the case's were erased, none is recorded again. */
     /**
      * After an erasure nothing can be sealed for the case any more (its key is gone for good): a free text is refused
-     * (409 personal-data-erased, naming the field) rather than kept readable.
+     * ({@code case.personal-data-erased}, naming the field) rather than kept readable.
      */
     private void noTextAfterErasure(String text, String field) {
         if (text != null && !text.isEmpty() && state.personalDataErased()) {
@@ -252,10 +253,49 @@ public class CaseFile {
     @CommandHandler
     public void handle(ErasePersonalDataCommand command, ChildVault vault, Clock clock) {
         required(command.reason(), "reason");
+        if (state.legalHold()) {
+            throw new CaseRuleViolation("legal-hold", "legalHold"); // kept for the proceedings: release the hold first
+        }
         vault.forget(caseId);
         if (!state.personalDataErased()) {
             apply(new PersonalDataErasedEvent(caseId, command.reason(), command.actor(), clock.instant()));
         }
+    }
+
+    @CommandHandler
+    public void handle(Commands.PlaceLegalHoldCommand command, ChildVault vault, Clock clock) {
+        required(command.reason(), "reason");
+        if (state.personalDataErased()) {
+            throw new CaseRuleViolation("personal-data-erased", "legalHold");
+        }
+        if (state.legalHold()) {
+            throw new CaseRuleViolation("already-recorded", "legalHold");
+        }
+        apply(new Events.LegalHoldPlacedEvent(caseId, vault.sealText(caseId, command.reason()), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(Commands.ReleaseLegalHoldCommand command, ChildVault vault, Clock clock) {
+        required(command.reason(), "reason");
+        if (!state.legalHold()) {
+            throw new CaseRuleViolation("no-legal-hold", "legalHold");
+        }
+        apply(new Events.LegalHoldReleasedEvent(caseId, vault.sealText(caseId, command.reason()), command.actor(), clock.instant()));
+    }
+
+    /**
+     * Retention (UU PDP 27/2022 art. 43: kept no longer than needed): a case closed for the whole period loses its
+     * personal data, as an erasure would; statistics and the history stay. Only while it still applies: a case reopened,
+     * on hold or already erased meanwhile is left as it is, so a late or repeated sweep changes nothing.
+     */
+    @CommandHandler
+    public void handle(Commands.ApplyRetentionCommand command, ChildVault vault, Clock clock) {
+        if (state.stage() != Stage.CLOSED || state.closedAt() == null || state.closedAt().isAfter(command.closedBefore())
+                || state.legalHold() || state.personalDataErased()) {
+            return;
+        }
+        vault.forget(caseId);
+        apply(new PersonalDataErasedEvent(caseId, "retention: closed for " + command.period(), "amk-retention", clock.instant()));
     }
 
     @CommandHandler

@@ -12,7 +12,7 @@ import java.util.Set;
 public class CaseRuleViolation extends RuleViolation {
 
     private static final Set<String> STATE_RULES = Set.of("stage-order", "case-closed", "case-open", "already-recorded",
-            "nothing-to-transfer");
+            "nothing-to-transfer", "legal-hold", "no-legal-hold");
 
     public CaseRuleViolation(String rule, String field) {
         super("case", rule, field, STATE_RULES.contains(rule) ? Kind.STATE : Kind.INPUT);

@@ -43,6 +43,8 @@ public final class CaseState {
     private String regionCode;
     private SealedChild child;
     private boolean personalDataErased;
+    private boolean legalHold;
+    private Instant closedAt;
     private Set<String> clusters = Set.of();
     private AbhRole abhRole;
     private RiskLevel riskLevel;
@@ -112,6 +114,7 @@ public final class CaseState {
             next.stage = Stage.REINTEGRATION;
         } else if (event instanceof CaseClosedEvent e) {
             next.stage = Stage.CLOSED;
+            next.closedAt = e.at();
             next.closureReason = e.reason();
             next.outcome = e.outcome();
         } else if (event instanceof FollowUpVisitRecordedEvent) {
@@ -119,6 +122,7 @@ public final class CaseState {
         } else if (event instanceof CaseReopenedEvent) {
             // reopened: back to the start of the steps, the situation is assessed anew
             next.stage = Stage.REGISTERED;
+            next.closedAt = null;
             next.firstContactAt = null;
             next.closureReason = null;
             next.outcome = null;
@@ -132,6 +136,10 @@ public final class CaseState {
             }
         } else if (event instanceof PersonalDataErasedEvent) {
             next.personalDataErased = true;
+        } else if (event instanceof id.amk.cases.casefile.api.Events.LegalHoldPlacedEvent) {
+            next.legalHold = true;
+        } else if (event instanceof id.amk.cases.casefile.api.Events.LegalHoldReleasedEvent) {
+            next.legalHold = false;
         } else if (event instanceof ProgressNoteAddedEvent) {
             next.progressNotes++;
             next.lastNoteAt = event.at();
@@ -196,6 +204,8 @@ public final class CaseState {
         c.regionCode = regionCode;
         c.child = child;
         c.personalDataErased = personalDataErased;
+        c.legalHold = legalHold;
+        c.closedAt = closedAt;
         c.clusters = clusters;
         c.abhRole = abhRole;
         c.riskLevel = riskLevel;
@@ -243,6 +253,15 @@ public final class CaseState {
     /** The child's data, sealed with the case's key: open it with the {@link ChildVault}. */
     public SealedChild child() {
         return child;
+    }
+
+    public boolean legalHold() {
+        return legalHold;
+    }
+
+    /** When the case was last closed (null while open). */
+    public Instant closedAt() {
+        return closedAt;
     }
 
     public boolean personalDataErased() {

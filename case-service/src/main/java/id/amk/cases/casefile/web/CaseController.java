@@ -292,6 +292,33 @@ class CaseController {
     }
 
     /**
+     * Keeps the case's personal data for legal proceedings (the court's case number as the reason): no retention, no
+     * erasure, until released. A SUPERVISOR of the case's province; If-Match like every change.
+     */
+    @PostMapping("/{caseId}/legal-hold")
+    ResponseEntity<CaseDetail> placeLegalHold(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                              @Valid @RequestBody Reason body) {
+        supervisorOf(caseId);
+        return change(caseId, ifMatch, (actor, v) -> new id.amk.cases.casefile.api.Commands.PlaceLegalHoldCommand(caseId, body.reason(), actor, v));
+    }
+
+    @DeleteMapping("/{caseId}/legal-hold")
+    ResponseEntity<CaseDetail> releaseLegalHold(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody Reason body) {
+        supervisorOf(caseId);
+        return change(caseId, ifMatch, (actor, v) -> new id.amk.cases.casefile.api.Commands.ReleaseLegalHoldCommand(caseId, body.reason(), actor, v));
+    }
+
+    private void supervisorOf(String caseId) {
+        AmkCaller caller = caller();
+        CaseState state = current(caseId);
+        if (!(caller.has(AmkCaller.Role.SUPERVISOR) && caller.covers(state.regionCode()))) {
+            throw CaseAccess.mayWorkOn(caller, state.regionCode(), state.assignedWorker())
+                    ? new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of()) : notFound();
+        }
+    }
+
+    /**
      * Erases the child's personal data (UU PDP 27/2022): an ADMIN, or a SUPERVISOR of the case's province, with a reason.
      * Afterwards nobody can read the name, NIK, birth date, address or contacts; the case's history stays.
      */

@@ -30,7 +30,7 @@ final class CaseViews {
                       Instant firstContactAt, List<String> needs, List<String> risks, Set<String> recommendedComponents,
                       List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
                       int progressNotes, Set<Deadline> overdue, Deadline nextDeadline, Instant nextDueAt,
-                      List<CaseReferrals.Referral> referrals, boolean personalDataErased,
+                      List<CaseReferrals.Referral> referrals, boolean personalDataErased, boolean legalHold,
                       Instant registeredAt, Instant lastChangedAt, long version) {
 
         /**
@@ -44,7 +44,7 @@ final class CaseViews {
                     opened(s.risks(), open), s.recommendedComponents(), opened(s.goals(), open),
                     s.actions().stream().map(a -> new PlanAction(openOrNull(a.description(), open), a.due(), openOrNull(a.responsible(), open))).toList(),
                     openOrNull(s.closureReason(), open), openOrNull(s.outcome(), open), s.followUpVisits(),
-                    s.progressNotes(), s.overdue(), due == null ? null : due.deadline(), due == null ? null : due.dueAt(), referrals, s.personalDataErased(), s.registeredAt(), s.lastChangedAt(), s.version());
+                    s.progressNotes(), s.overdue(), due == null ? null : due.deadline(), due == null ? null : due.dueAt(), referrals, s.personalDataErased(), s.legalHold(), s.registeredAt(), s.lastChangedAt(), s.version());
         }
     }
 

@@ -306,6 +306,41 @@ class CaseFileTest {
     }
 
     @Test
+    void retention_erases_a_case_closed_for_the_whole_period_and_nothing_else() {
+        Object[] closed = {registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED};
+        fixture.given(closed).when(new id.amk.cases.casefile.api.Commands.ApplyRetentionCommand(ID, NOW.plusSeconds(1), "P5Y"))
+                .expectEvents(new id.amk.cases.casefile.api.Events.PersonalDataErasedEvent(ID, "retention: closed for P5Y", "amk-retention", NOW));
+        org.assertj.core.api.Assertions.assertThat(vault.forgotten).contains(ID);
+        // closed later than the period allows, reopened, on hold, or already erased: nothing happens
+        fixture.given(closed).when(new id.amk.cases.casefile.api.Commands.ApplyRetentionCommand(ID, NOW.minusSeconds(1), "P5Y")).expectNoEvents();
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
+                        new CaseReopenedEvent(ID, sealed("new report"), "spv-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.ApplyRetentionCommand(ID, NOW.plusSeconds(1), "P5Y")).expectNoEvents();
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
+                        new id.amk.cases.casefile.api.Events.LegalHoldPlacedEvent(ID, sealed("PN Bandung 12/Pid.Sus-Anak/2026"), "spv-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.ApplyRetentionCommand(ID, NOW.plusSeconds(1), "P5Y")).expectNoEvents();
+        fixture.given(registered(), CONTACTED, ASSESSED, PLANNED, INTERVENING, REINTEGRATING, CLOSED,
+                        new id.amk.cases.casefile.api.Events.PersonalDataErasedEvent(ID, "request", "spv-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.ApplyRetentionCommand(ID, NOW.plusSeconds(1), "P5Y")).expectNoEvents();
+    }
+
+    @Test
+    void a_legal_hold_keeps_the_data_from_an_erasure_until_it_is_released() {
+        fixture.given(registered()).when(new id.amk.cases.casefile.api.Commands.PlaceLegalHoldCommand(ID, "PN Bandung 12/2026", "spv-1", null))
+                .expectEvents(new id.amk.cases.casefile.api.Events.LegalHoldPlacedEvent(ID, sealed("PN Bandung 12/2026"), "spv-1", NOW));
+        fixture.given(registered(), new id.amk.cases.casefile.api.Events.LegalHoldPlacedEvent(ID, sealed("PN Bandung 12/2026"), "spv-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.ErasePersonalDataCommand(ID, "request of the guardian", "spv-1"))
+                .expectExceptionMessage("legal-hold (legalHold)");
+        fixture.given(registered(), new id.amk.cases.casefile.api.Events.LegalHoldPlacedEvent(ID, sealed("PN Bandung 12/2026"), "spv-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.ReleaseLegalHoldCommand(ID, "verdict final", "spv-1", null))
+                .expectEvents(new id.amk.cases.casefile.api.Events.LegalHoldReleasedEvent(ID, sealed("verdict final"), "spv-1", NOW));
+        fixture.given(registered()).when(new id.amk.cases.casefile.api.Commands.ReleaseLegalHoldCommand(ID, "x", "spv-1", null))
+                .expectExceptionMessage("no-legal-hold (legalHold)");
+        fixture.given(registered()).when(new id.amk.cases.casefile.api.Commands.PlaceLegalHoldCommand(ID, " ", "spv-1", null))
+                .expectExceptionMessage("required (reason)");
+    }
+
+    @Test
     void follow_up_visits_and_reopening_need_a_closed_case() {
         fixture.given(registered()).when(new RecordFollowUpVisitCommand(ID, NOW, "x", "peksos-1", null)).expectExceptionMessage("case-open (stage)");
         fixture.given(registered()).when(new ReopenCaseCommand(ID, "new report", "spv-1", null)).expectExceptionMessage("case-open (stage)");

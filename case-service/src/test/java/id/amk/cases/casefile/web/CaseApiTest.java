@@ -507,6 +507,24 @@ class CaseApiTest {
     }
 
     @Test
+    void a_supervisor_holds_a_case_for_legal_proceedings_and_no_erasure_goes_through_until_released() throws Exception {
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody("3273014507150012"))).path("caseId").asText();
+        String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+        assertThat(send("POST", "/api/cases/" + caseId + "/legal-hold", WORKER, "\"0\"", "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> held = send("POST", "/api/cases/" + caseId + "/legal-hold", supervisor, "\"0\"",
+                "{\"reason\":\"PN Bandung 12/Pid.Sus-Anak/2026\"}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        assertThat(json(held).path("legalHold").asBoolean()).isTrue();
+        HttpResponse<String> erase = send("DELETE", "/api/cases/" + caseId + "/personal-data", supervisor, null, "{\"reason\":\"request\"}");
+        assertThat(erase.statusCode()).isEqualTo(409);
+        assertThat(json(erase).path("type").asText()).isEqualTo("urn:amk:problem:case.legal-hold");
+        HttpResponse<String> released = send("DELETE", "/api/cases/" + caseId + "/legal-hold", supervisor, "\"1\"", "{\"reason\":\"verdict final\"}");
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        assertThat(json(released).path("legalHold").asBoolean()).isFalse();
+        assertThat(send("DELETE", "/api/cases/" + caseId + "/personal-data", supervisor, null, "{\"reason\":\"request\"}").statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void every_read_of_a_case_and_of_a_caseload_is_in_the_tamper_evident_audit_which_supervisors_read_for_their_province() throws Exception {
         String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody("3273014507150011"))).path("caseId").asText();
         java.net.http.HttpResponse<String> read = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
