@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ApiProblem, whenSessionEnds } from './lib/api';
-import { handlesCases, isAdmin, isPartner, monitors, useSession } from './lib/session';
+import { handlesCases, isAdmin, isPartner, isSupervisor, monitors, useSession } from './lib/session';
 import { Layout } from './components/Layout';
 import { SignInScreen, NotForYouScreen } from './components/SignIn';
 import { Loading, ProblemAlert } from './components/Feedback';
@@ -17,6 +17,7 @@ import { AgenciesScreen } from './features/admin/AgenciesScreen';
 import { ProvidersScreen } from './features/admin/ProvidersScreen';
 import { SystemScreen } from './features/admin/SystemScreen';
 import { UsersScreen } from './features/admin/UsersScreen';
+import { AuditScreen } from './features/supervision/AuditScreen';
 import { PartnerReferralScreen } from './features/partner/PartnerReferralScreen';
 import { ReferralInboxScreen } from './features/partner/ReferralInboxScreen';
 import { MyThreadsScreen, ThreadScreen } from './features/coordination/MyThreadsScreen';
@@ -83,6 +84,7 @@ function PeoplesScreens() {
             {isAdmin(session.data) && <Route path="/admin/agencies" element={<AgenciesScreen />} />}
             {isAdmin(session.data) && <Route path="/admin/providers" element={<ProvidersScreen />} />}
             {isAdmin(session.data) && <Route path="/admin/system" element={<SystemScreen />} />}
+            {isAdmin(session.data) && <Route path="/audit" element={<AuditScreen session={session.data} />} />}
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>
         ) : isPartner(session.data) ? (
@@ -108,6 +110,7 @@ function PeoplesScreens() {
       <FieldSync username={session.data.username} regions={session.data.regions} />
       <Routes>
         {monitors(session.data) && <Route path="/monitoring" element={monitoring} />}
+        {isSupervisor(session.data) && <Route path="/audit" element={<AuditScreen session={session.data} />} />}
         <Route path="/field" element={<FieldScreen />} />
         <Route path="/notifications" element={<NotificationsScreen session={session.data} />} />
         <Route path="/" element={<CaseloadScreen session={session.data} />} />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { csrfCookie, handlesCases, isAdmin, isPartner, monitors, type Session } from '../lib/session';
+import { csrfCookie, handlesCases, isAdmin, isPartner, isSupervisor, monitors, type Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useUnread } from '../features/notifications/api';
 import { deviceDb, forgetDevice } from '../lib/device';
@@ -58,6 +58,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <NavLink to="/reports">{t('nav.reports')}</NavLink>
           <NavLink to="/field">{t('nav.field')}</NavLink>
           {monitors(session) && <NavLink to="/monitoring">{t('nav.monitoring')}</NavLink>}
+          {isSupervisor(session) && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
       )}
       {handlesCases(session) && <FieldStatus />}
@@ -74,6 +75,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
           {isAdmin(session) && <NavLink to="/admin/agencies">{t('nav.agencies')}</NavLink>}
           {isAdmin(session) && <NavLink to="/admin/providers">{t('nav.providers')}</NavLink>}
           {isAdmin(session) && <NavLink to="/admin/system">{t('nav.system')}</NavLink>}
+          {isAdmin(session) && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
       )}
       <main id="main" className="content">
