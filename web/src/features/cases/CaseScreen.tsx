@@ -9,7 +9,7 @@ import { RegionName, useClusters, useComponents, useNamer } from '../../lib/refe
 import { isSupervisor, type Session } from '../../lib/session';
 import { CoordinationThread } from '../coordination/CoordinationThread';
 import { ReferralForm } from '../referrals/ReferralForm';
-import { EraseForm, ReassignForm, TransferForm } from '../supervision/SupervisorActions';
+import { EraseForm, LegalHoldForm, ReassignForm, TransferForm } from '../supervision/SupervisorActions';
 import { useCase, type CaseDetail, type Stage } from './api';
 import { HistoryTimeline } from './HistoryTimeline';
 import { isLocal, markForField, useKeptCases } from '../field/outbox';
@@ -107,7 +107,8 @@ export function CaseScreen({ session }: { session: Session }) {
                 <h2 id="supervise">{t('supervise.title')}</h2>
                 {detail.stage !== 'CLOSED' && <ReassignForm {...props} />}
                 {detail.stage !== 'CLOSED' && <TransferForm {...props} />}
-                <EraseForm {...props} />
+                <LegalHoldForm {...props} />
+                {!detail.legalHold && <EraseForm {...props} />}
               </section>
             )}
           </>

@@ -89,6 +89,8 @@ export interface CaseDetail {
   nextDueAt: string | null;
   referrals: CaseReferral[];
   personalDataErased: boolean;
+  /** Kept for legal proceedings: no retention, no erasure until a supervisor releases it. */
+  legalHold?: boolean;
   registeredAt: string;
   lastChangedAt: string;
   version: number;
@@ -224,8 +226,9 @@ export function useCaseStep(caseId: string, current?: Versioned<CaseDetail>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ step, body, method }: { step: string; body?: unknown; method?: 'POST' | 'DELETE' }): Promise<Outcome> => {
-      if (method === 'DELETE') { // erasure: only with a connection, never queued
-        const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}/${step}`, { method, body: body ?? {} });
+      if (method === 'DELETE') { // erasure, releasing a legal hold: only with a connection, never queued
+        const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}/${step}`,
+          { method, body: body ?? {}, ifMatch: current?.etag ?? null });
         return { sent: true, data: answer.data, etag: answer.etag };
       }
       const resolved = await resolveCase(caseId);

@@ -117,3 +117,34 @@ export function EraseForm(props: StepProps) {
     </form>
   );
 }
+
+/**
+ * A case under legal proceedings (SPPA, a court's case number) keeps its personal data: no retention erases them and no
+ * erasure goes through until the supervisor releases the hold.
+ */
+export function LegalHoldForm(props: StepProps) {
+  const { t } = useTranslation();
+  const step = useCaseStep(props.detail.caseId, props.current);
+  const form = useForm({ defaultValues: { reason: '' } });
+  if (props.detail.personalDataErased) return null;
+  const held = !!props.detail.legalHold;
+  const e = step.error;
+  return (
+    <form className="form step" noValidate aria-labelledby="step-hold"
+      onSubmit={form.handleSubmit((v) => step.mutate(
+        held ? { step: 'legal-hold', method: 'DELETE', body: { reason: v.reason.trim() } } : { step: 'legal-hold', body: { reason: v.reason.trim() } },
+        {
+          onSuccess: () => { form.reset(); props.onDone(t(held ? 'supervise.hold.released' : 'supervise.hold.placed')); },
+          onError: (err) => { if (isConflict(err)) props.onConflict(); },
+        }))}>
+      <h3 id="step-hold">{t(held ? 'supervise.hold.heldTitle' : 'supervise.hold.title')}</h3>
+      <p className="hint">{t(held ? 'supervise.hold.heldWhat' : 'supervise.hold.what')}</p>
+      {e && !isConflict(e) && !problemFor(e, 'reason') && <ProblemAlert error={e} />}
+      <Field label={t(held ? 'supervise.hold.releaseReason' : 'supervise.hold.reason')}
+        error={form.formState.errors.reason?.message ?? problemFor(e, 'reason')}>
+        {(p) => <input {...p} maxLength={1000} {...form.register('reason', { validate: (v) => v.trim() !== '' || t('step.errors.required') })} />}
+      </Field>
+      <SubmitButton pending={step.isPending}>{t(held ? 'supervise.hold.release' : 'supervise.hold.place')}</SubmitButton>
+    </form>
+  );
+}
