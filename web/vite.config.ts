@@ -17,7 +17,7 @@ export default defineConfig({
         // the app shell only: no API answer (children's data) is ever cached by the service worker
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/bff\//, /^\/oauth2\//, /^\/login/, /^\/logout/, /^\/connect\//, /^\/actuator/,
+        navigateFallbackDenylist: [/^\/api\//, /^\/bff\//, /^\/oauth2\//, /^\/login/, /^\/logout/, /^\/password/, /^\/connect\//, /^\/actuator/,
           /^\/swagger-ui/, /^\/v3\//, /^\/openapi\//],
         runtimeCaching: [],
       },

@@ -25,7 +25,7 @@ class WebAppFilter implements WebFilter {
             "frame-ancestors 'none'", "form-action 'self'");
 
     /** Everything the gateway routes or answers itself; the rest is the app. */
-    private static final List<String> NOT_THE_APP = List.of("/api/", "/oauth2/", "/login", "/logout", "/connect/", "/.well-known/",
+    private static final List<String> NOT_THE_APP = List.of("/api/", "/oauth2/", "/login", "/logout", "/password", "/connect/", "/.well-known/",
             "/userinfo", "/actuator", "/bff/", "/swagger-ui", "/v3/", "/openapi/", "/webjars/", "/fallback/", "/error");
 
     @Override
