@@ -49,7 +49,7 @@ export function AuditScreen({ session }: { session: Session }) {
     <section>
       <h1>{t('audit.title')}</h1>
       <p className="hint">{t(isAdmin(session) ? 'audit.hintAdmin' : 'audit.hintSupervisor')}</p>
-      <form className="form filters" onSubmit={(e) => { e.preventDefault(); setFilters({ subjectId: subject.trim(), reader: reader.trim() }); }}>
+      <form className="filters" role="search" aria-label={t('audit.title')} onSubmit={(e) => { e.preventDefault(); setFilters({ subjectId: subject.trim(), reader: reader.trim() }); }}>
         <label>
           {t('audit.area')}
           <select value={area} onChange={(e) => { setArea(e.target.value as Area); verify.reset(); }}>

@@ -100,10 +100,13 @@ public class PasswordChangeController {
                   <input type="hidden" name="%s" value="%s">
                   <button type="submit">%s</button>
                 </form>
+                %s
                 """.formatted(text(required ? "password.intro" : "password.intro.own", locale), problem, current,
                 text("password.new", locale), text("password.repeat", locale),
                 csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()),
-                csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()), text("password.submit", locale)));
+                csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()), text("password.submit", locale),
+                // a change the user chose can be left: back to the app (one a reset requires cannot)
+                required ? "" : "<p><a href=\"/\">" + text("password.back", locale) + "</a></p>"));
     }
 
     private String done(HttpServletRequest request) {
