@@ -1,5 +1,6 @@
 package id.amk.platform.config;
 
+import id.amk.platform.kafka.KafkaCredentials;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -62,11 +63,36 @@ public class AmkDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("logging.level.org.apache.kafka", "WARN");
         defaults.put("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR");
         defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
+        kafkaPrincipal(environment, defaults);
         boolean dev = environment.matchesProfiles(DEV_PROFILE);
         if (!dev && !environment.getProperty("amk.logging.readable", Boolean.class, false)) {
             defaults.put("logging.structured.format.console", "ecs");
         }
         environment.getPropertySources().addLast(new MapPropertySource("amkDefaults", defaults));
+    }
+
+    /**
+     * With {@code AMK_KAFKA_USERNAME}/{@code AMK_KAFKA_PASSWORD} every Kafka client of the service (Spring Kafka's, the
+     * relay's, the revocation feed's, the health check's) logs in as the service's own principal. Its consumers then
+     * never create a topic: the ACLs give that right to the topic's writer only, and a consumer asking for it would be
+     * refused instead of waiting for the topic to appear.
+     */
+    private static void kafkaPrincipal(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+        String username = environment.getProperty(KafkaCredentials.USERNAME, "");
+        if (username.isBlank()) {
+            return;
+        }
+        String password = environment.getProperty(KafkaCredentials.PASSWORD, "");
+        if (password.isEmpty()) {
+            throw new IllegalStateException("AMK_KAFKA_USERNAME is set without AMK_KAFKA_PASSWORD");
+        }
+        if (password.contains("${")) {
+            // it would be read as a placeholder of the configuration, not as the password
+            throw new IllegalStateException("AMK_KAFKA_PASSWORD must not contain '${'");
+        }
+        KafkaCredentials.clientProperties(username, password, environment.getProperty(KafkaCredentials.SECURITY_PROTOCOL))
+                .forEach((key, value) -> defaults.put("spring.kafka.properties." + key, value));
+        defaults.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
     }
 
     @Override

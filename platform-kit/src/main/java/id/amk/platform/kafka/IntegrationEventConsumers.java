@@ -18,15 +18,19 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs every {@link IntegrationEventListener} bean in a listener container of its own: offsets are
  * committed after processing (a restart resumes from them), a failure is retried twice and then the
- * message is published to {@code <topic>.dlt} with the error (no stack trace) while the consumer goes on.
+ * message is published to {@code <topic>.dlt} with the error (no stack trace) while the consumer goes on. A listener
+ * may read as a principal of its own ({@code amk.kafka.listeners.<name>.username/password}): reporting-service's
+ * registry links read the restricted {@code case.registry.v1} as the registry principal, which nothing else is.
  */
 public class IntegrationEventConsumers implements SmartLifecycle {
 
@@ -36,7 +40,7 @@ public class IntegrationEventConsumers implements SmartLifecycle {
 
     public IntegrationEventConsumers(String applicationName, List<IntegrationEventListener> listeners,
                                      Map<String, Object> consumerConfig, Map<String, Object> producerConfig,
-                                     ProcessedEvents processed) {
+                                     ProcessedEvents processed, Function<String, Map<String, Object>> listenerPrincipal) {
         Map<String, Object> producer = new HashMap<>(producerConfig);
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -55,10 +59,14 @@ public class IntegrationEventConsumers implements SmartLifecycle {
             consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumer.putAll(listenerPrincipal.apply(listener.name()));
 
             ContainerProperties properties = new ContainerProperties(listener.topics().toArray(String[]::new));
             properties.setMessageListener(new IdempotentDispatcher(listener, group, processed));
             properties.setAckMode(ContainerProperties.AckMode.BATCH);
+            // a principal refused (ACLs not applied yet, a password being rotated) keeps trying instead of stopping the
+            // consumer for good; the refusal is logged each time
+            properties.setAuthExceptionRetryInterval(Duration.ofSeconds(10));
             var container = new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<String, byte[]>(consumer), properties);
             DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, new FixedBackOff(500L, 2));
             errors.addNotRetryableExceptions(UnprocessableEventException.class);

@@ -31,6 +31,6 @@ public class KafkaAutoConfiguration {
                                                         KafkaProperties kafka, ProcessedEvents processed) {
         return new IntegrationEventConsumers(environment.getRequiredProperty("spring.application.name"),
                 listeners.orderedStream().toList(), kafka.buildConsumerProperties(null),
-                kafka.buildProducerProperties(null), processed);
+                kafka.buildProducerProperties(null), processed, name -> KafkaCredentials.ofListener(environment, name));
     }
 }

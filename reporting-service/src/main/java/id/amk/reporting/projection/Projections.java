@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,15 +49,18 @@ public class Projections {
 
     private final Map<String, RebuildableProjection> byName;
     private final MongoTemplate mongo;
-    private final String bootstrapServers;
+    private final Map<String, Object> consumerConfig;
     private final Clock clock;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
     Projections(List<RebuildableProjection> projections, MongoTemplate mongo,
-                @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Clock clock) {
+                KafkaProperties kafka, Clock clock) {
         this.byName = projections.stream().collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
         this.mongo = mongo;
-        this.bootstrapServers = bootstrapServers;
+        // the service's own client settings (its principal when Kafka asks for one), not the bootstrap address alone
+        this.consumerConfig = new HashMap<>(kafka.buildConsumerProperties(null));
+        this.consumerConfig.keySet().removeAll(Set.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG));
         this.clock = clock;
         projections.forEach(p -> p.attach(this));
     }
@@ -113,10 +118,10 @@ public class Projections {
         Instant startedAt = clock.instant();
         long done = 0;
         long skipped = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = projection.topics().stream()
                     .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(30)).stream().map(p -> new TopicPartition(t, p.partition())))
                     .toList();
