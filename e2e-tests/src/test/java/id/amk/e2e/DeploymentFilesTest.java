@@ -31,7 +31,8 @@ class DeploymentFilesTest {
         assertThat(services.keySet()).containsAll(SERVICES).contains("mongo", "kafka");
         assertThat((String) services.get("mongo").get("image")).startsWith("mongo:");
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:");
-        services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+        // every process that keeps running is health-checked; a one-shot job (kafka-access) is waited for to finish
+        services.forEach((name, service) -> assertThat("no".equals(service.get("restart")) || service.containsKey("healthcheck")).as(name).isTrue());
         for (String name : SERVICES) {
             Map<String, Object> service = services.get(name);
             Map<String, Object> build = (Map<String, Object>) service.get("build");
@@ -39,13 +40,49 @@ class DeploymentFilesTest {
             assertThat(build).as(name).doesNotContainKey("dockerfile");
             assertThat(ROOT.resolve(name).resolve("pom.xml")).exists();
             Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service.get("depends_on");
-            assertThat(dependsOn.values()).as(name).allSatisfy(d -> assertThat(d.get("condition")).isEqualTo("service_healthy"));
+            dependsOn.forEach((on, d) -> assertThat(d.get("condition")).as(name + " on " + on)
+                    .isEqualTo("no".equals(services.get(on).get("restart")) ? "service_completed_successfully" : "service_healthy"));
             assertThat(dependsOn.keySet()).as(name).isNotEmpty();
         }
         assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains("mongo-data", "kafka-data");
         String text = Files.readString(ROOT.resolve("docker-compose.yml"));
         assertThat(text).doesNotContain("demo-integration-secret", "demo-web-secret", "Demo#2026", "spring.profiles.active=dev")
                 .contains("${AMK_ADMIN_PASSWORD:?", "${AMK_WEB_CLIENT_SECRET:?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void in_compose_and_on_kubernetes_each_service_logs_in_to_kafka_as_its_own_principal_of_access_conf() throws IOException {
+        Set<String> principals = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve("deploy/kafka/access.conf"))) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                principals.add(line.strip().split("\\s+")[0]);
+            }
+        }
+        assertThat(principals).contains("case-service", "referral-service", "reporting-service", "identity-service", "registry", "partner");
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) yaml(ROOT.resolve("docker-compose.yml")).get(0).get("services");
+        Map<String, Object> access = (Map<String, Object>) services.get("kafka-access").get("environment");
+        for (String principal : principals) {
+            assertThat(access).as(principal).containsKey("AMK_KAFKA_" + principal.toUpperCase().replace('-', '_') + "_PASSWORD");
+        }
+        for (String name : List.of("case-service", "referral-service", "reporting-service", "identity-service")) {
+            Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+            assertThat(environment.get("AMK_KAFKA_USERNAME")).as(name).isEqualTo(name);
+            assertThat(String.valueOf(environment.get("AMK_KAFKA_PASSWORD"))).as(name)
+                    .startsWith("${AMK_KAFKA_" + name.toUpperCase().replace('-', '_') + "_PASSWORD:?");
+            String deployment = Files.readString(ROOT.resolve("deploy/k8s/" + name + ".yaml"));
+            assertThat(deployment).as(name).contains("{name: AMK_KAFKA_USERNAME, value: " + name + "}",
+                    "key: AMK_KAFKA_" + name.toUpperCase().replace('-', '_') + "_PASSWORD}");
+        }
+        // the NIKs' topic: reporting-service's registry export reads it as the registry principal
+        assertThat((Map<String, Object>) services.get("reporting-service").get("environment")).containsEntry("AMK_KAFKA_REGISTRY_USERNAME", "registry");
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/reporting-service.yaml"))).contains("{name: AMK_KAFKA_REGISTRY_USERNAME, value: registry}");
+        // the broker itself asks every client to log in and grants nothing an ACL does not
+        String server = Files.readString(ROOT.resolve("deploy/kafka/server.properties"));
+        assertThat(server).contains("allow.everyone.if.no.acl.found=false", "super.users=User:admin");
+        String protocols = server.lines().filter(l -> l.startsWith("listener.security.protocol.map=")).findFirst().orElseThrow();
+        assertThat(protocols.substring(protocols.indexOf('=') + 1).split(","))
+                .allSatisfy(listener -> assertThat(listener.split(":")[1]).as(listener).startsWith("SASL_"));
     }
 
     @Test

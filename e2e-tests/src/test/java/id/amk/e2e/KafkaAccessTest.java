@@ -65,6 +65,8 @@ class KafkaAccessTest {
             "reporting-service", "rp-" + UUID.randomUUID(), "identity-service", "id-" + UUID.randomUUID(),
             "registry", "rg-" + UUID.randomUUID(), "partner", "pt-" + UUID.randomUUID());
 
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     @TempDir
     static Path dir;
     private static KafkaRaftServer broker;
@@ -91,6 +93,13 @@ class KafkaAccessTest {
         }
         broker = new KafkaRaftServer(KafkaConfig.fromProps(server), Time.SYSTEM);
         broker.startup();
+
+        // a restart (compose restarts the broker with its volume) starts on the formatted storage: no second format
+        List<List<String>> restartCalls = run("start.sh", Map.of(
+                "AMK_KAFKA_ADMIN_PASSWORD", ADMIN_PASSWORD, "AMK_KAFKA_DATA", dir.resolve("data").toString(),
+                "AMK_KAFKA_CONFIG_DIR", dir.resolve("config-again").toString(), "AMK_KAFKA_ADVERTISED_HOST", "127.0.0.1",
+                "AMK_KAFKA_PORT", String.valueOf(port), "AMK_KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort)));
+        assertThat(restartCalls).extracting(call -> call.get(0)).containsExactly("kafka-server-start.sh");
 
         Map<String, String> environment = new HashMap<>();
         environment.put("AMK_KAFKA_BOOTSTRAP", bootstrap);
@@ -255,8 +264,9 @@ class KafkaAccessTest {
 
     /** Runs a deploy/kafka script under /bin/sh with recording stand-ins for the image's bin/ tools; their calls in order. */
     private static List<List<String>> run(String script, Map<String, String> environment) throws IOException, InterruptedException {
-        Path bin = Files.createDirectories(dir.resolve("bin-" + script));
-        Path calls = Files.createDirectories(dir.resolve("calls-" + script));
+        String run = script + "-" + RUNS.incrementAndGet();
+        Path bin = Files.createDirectories(dir.resolve("bin-" + run));
+        Path calls = Files.createDirectories(dir.resolve("calls-" + run));
         for (String tool : List.of("kafka-storage.sh", "kafka-server-start.sh", "kafka-configs.sh", "kafka-acls.sh")) {
             Path stub = bin.resolve(tool);
             Files.writeString(stub, """
