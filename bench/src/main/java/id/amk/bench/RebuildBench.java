@@ -106,8 +106,8 @@ final class RebuildBench {
     }
 
     private void produce(int cases) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        Map<String, Object> config = new HashMap<>(platform.kafkaClient());
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144));
         Instant base = Instant.parse("2025-01-01T00:00:00Z");
         String[] regions = {"32.73.01", "32.04.02", "31.71.03", "35.78.01", "73.71.02", "51.71.01"};
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
@@ -155,7 +155,7 @@ final class RebuildBench {
     }
 
     private void moveReportingConsumersToTheEnd() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", platform.kafkaBootstrap()));
+        try (AdminClient admin = AdminClient.create(platform.kafkaClient());
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
             consumer.endOffsets(partitions(consumer)).forEach((p, offset) -> end.put(p, new OffsetAndMetadata(offset)));
@@ -190,9 +190,9 @@ final class RebuildBench {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> config = new HashMap<>(platform.kafkaClient());
+        config.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000));
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {

@@ -1,5 +1,6 @@
 package id.amk.e2e;
 
+import id.amk.devstack.KafkaScripts;
 import id.amk.platform.config.AmkDefaults;
 import id.amk.platform.kafka.KafkaCredentials;
 import kafka.server.KafkaConfig;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,22 +28,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,8 +58,6 @@ class KafkaAccessTest {
             "reporting-service", "rp-" + UUID.randomUUID(), "identity-service", "id-" + UUID.randomUUID(),
             "registry", "rg-" + UUID.randomUUID(), "partner", "pt-" + UUID.randomUUID());
 
-    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
-
     @TempDir
     static Path dir;
     private static KafkaRaftServer broker;
@@ -77,44 +68,27 @@ class KafkaAccessTest {
         int port = freePort();
         int controllerPort = freePort();
         bootstrap = "127.0.0.1:" + port;
-        Path config = dir.resolve("config");
-        List<List<String>> startCalls = run("start.sh", Map.of(
+        KafkaScripts scripts = new KafkaScripts(KAFKA, dir.resolve("scripts"));
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "AMK_KAFKA_ADMIN_PASSWORD", ADMIN_PASSWORD, "AMK_KAFKA_DATA", dir.resolve("data").toString(),
-                "AMK_KAFKA_CONFIG_DIR", config.toString(), "AMK_KAFKA_ADVERTISED_HOST", "127.0.0.1",
+                "AMK_KAFKA_CONFIG_DIR", dir.resolve("config").toString(), "AMK_KAFKA_ADVERTISED_HOST", "127.0.0.1",
                 "AMK_KAFKA_PORT", String.valueOf(port), "AMK_KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort)));
-        assertThat(startCalls).extracting(call -> call.get(0)).containsExactly("kafka-storage.sh", "kafka-server-start.sh");
-        assertThat(startCalls.get(0)).contains("--add-scram", "SCRAM-SHA-512=[name=admin,password=" + ADMIN_PASSWORD + "]");
-
-        int formatted = format(startCalls.get(0));
-        assertThat(formatted).isZero();
-        Properties server = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(startCalls.get(1).get(1)))) {
-            server.load(in);
-        }
-        broker = new KafkaRaftServer(KafkaConfig.fromProps(server), Time.SYSTEM);
+        KafkaScripts.Start start = scripts.start(environment);
+        assertThat(start.format()).contains("--add-scram", "SCRAM-SHA-512=[name=admin,password=" + ADMIN_PASSWORD + "]");
+        scripts.format(start);
+        broker = new KafkaRaftServer(KafkaConfig.fromProps(start.server()), Time.SYSTEM);
         broker.startup();
-
         // a restart (compose restarts the broker with its volume) starts on the formatted storage: no second format
-        List<List<String>> restartCalls = run("start.sh", Map.of(
-                "AMK_KAFKA_ADMIN_PASSWORD", ADMIN_PASSWORD, "AMK_KAFKA_DATA", dir.resolve("data").toString(),
-                "AMK_KAFKA_CONFIG_DIR", dir.resolve("config-again").toString(), "AMK_KAFKA_ADVERTISED_HOST", "127.0.0.1",
-                "AMK_KAFKA_PORT", String.valueOf(port), "AMK_KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort)));
-        assertThat(restartCalls).extracting(call -> call.get(0)).containsExactly("kafka-server-start.sh");
+        assertThat(scripts.start(environment).formats()).isFalse();
 
-        Map<String, String> environment = new HashMap<>();
         environment.put("AMK_KAFKA_BOOTSTRAP", bootstrap);
-        environment.put("AMK_KAFKA_ADMIN_CONFIG", config.resolve("admin.properties").toString());
-        PASSWORDS.forEach((principal, password) -> environment.put("AMK_KAFKA_" + principal.toUpperCase().replace('-', '_') + "_PASSWORD", password));
-        List<List<String>> accessCalls = run("apply-access.sh", environment);
-        assertThat(accessCalls).filteredOn(call -> call.get(0).equals("kafka-configs.sh")).hasSize(PASSWORDS.size());
-        for (List<String> call : accessCalls) {
-            String[] args = call.subList(1, call.size()).toArray(String[]::new);
-            switch (call.get(0)) {
-                case "kafka-configs.sh" -> tool(() -> kafka.admin.ConfigCommand.main(args));
-                case "kafka-acls.sh" -> tool(() -> kafka.admin.AclCommand.main(args));
-                default -> throw new AssertionError("apply-access.sh called " + call);
-            }
-        }
+        environment.put("AMK_KAFKA_ADMIN_CONFIG", dir.resolve("config/admin.properties").toString());
+        assertThat(scripts.principals()).containsExactlyInAnyOrderElementsOf(PASSWORDS.keySet());
+        PASSWORDS.forEach((principal, password) -> environment.put(KafkaScripts.passwordVariable(principal), password));
+        List<List<String>> calls = scripts.applyAccess(environment);
+        assertThat(calls).filteredOn(call -> call.get(0).equals("kafka-configs.sh")).hasSize(PASSWORDS.size());
+        // applied twice (compose runs it on every `up`): still the same access, no error
+        scripts.applyAccess(environment);
     }
 
     @AfterAll
@@ -257,68 +231,6 @@ class KafkaAccessTest {
                 consumer.commitSync();
             }
             return records;
-        }
-    }
-
-    // --- the compose scripts, with the image's tools recorded
-
-    /** Runs a deploy/kafka script under /bin/sh with recording stand-ins for the image's bin/ tools; their calls in order. */
-    private static List<List<String>> run(String script, Map<String, String> environment) throws IOException, InterruptedException {
-        String run = script + "-" + RUNS.incrementAndGet();
-        Path bin = Files.createDirectories(dir.resolve("bin-" + run));
-        Path calls = Files.createDirectories(dir.resolve("calls-" + run));
-        for (String tool : List.of("kafka-storage.sh", "kafka-server-start.sh", "kafka-configs.sh", "kafka-acls.sh")) {
-            Path stub = bin.resolve(tool);
-            Files.writeString(stub, """
-                    #!/bin/sh
-                    if [ "$1" = random-uuid ]; then echo "%s"; exit 0; fi
-                    n=$(ls "%s" | wc -l)
-                    printf '%%s\\0' "$(basename "$0")" "$@" > "%s/$(printf '%%04d' "$n")"
-                    """.formatted(org.apache.kafka.common.Uuid.randomUuid(), calls, calls));
-            stub.toFile().setExecutable(true);
-        }
-        ProcessBuilder process = new ProcessBuilder("/bin/sh", KAFKA.resolve(script).toString()).redirectErrorStream(true);
-        process.environment().putAll(environment);
-        process.environment().put("KAFKA_BIN", bin.toString());
-        Process started = process.start();
-        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(started.waitFor()).as(script + ": " + output).isZero();
-        try (Stream<Path> files = Files.list(calls)) {
-            return files.sorted().map(file -> {
-                try {
-                    return Arrays.asList(Files.readString(file, StandardCharsets.UTF_8).split("\0"));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
-    }
-
-    private static int format(List<String> call) {
-        return kafka.tools.StorageTool.execute(call.subList(1, call.size()).toArray(String[]::new),
-                new PrintStream(System.out, true, StandardCharsets.UTF_8));
-    }
-
-    /** A Kafka command-line tool in this JVM: its exit is turned into an exception, a non-zero one fails the test. */
-    private static void tool(Runnable main) {
-        Exit.setExitProcedure((code, message) -> {
-            throw new ToolExit(code, message);
-        });
-        try {
-            main.run();
-        } catch (ToolExit exit) {
-            assertThat(exit.code).as(exit.getMessage()).isZero();
-        } finally {
-            Exit.resetExitProcedure();
-        }
-    }
-
-    private static final class ToolExit extends RuntimeException {
-        final int code;
-
-        ToolExit(int code, String message) {
-            super(message);
-            this.code = code;
         }
     }
 

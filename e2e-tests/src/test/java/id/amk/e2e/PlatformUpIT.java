@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -92,9 +93,24 @@ class PlatformUpIT {
 
     @Test
     @Order(4)
-    void the_broker_answers_a_plain_kafka_client() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", PLATFORM.kafkaBootstrap()))) {
+    void the_broker_answers_only_a_client_that_logs_in_and_a_partner_sees_no_restricted_topic() throws Exception {
+        try (AdminClient admin = AdminClient.create(PLATFORM.kafkaClient())) {
             assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+            // identity-service has published the demo users: the topic is there (for the partner's view below)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains("identity.events.v1"));
+        }
+        try (AdminClient anonymous = AdminClient.create(Map.of("bootstrap.servers", PLATFORM.kafkaBootstrap(),
+                "default.api.timeout.ms", 3000, "request.timeout.ms", 2000))) {
+            assertThatThrownBy(() -> anonymous.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+        // the example partner of the README (kcat with its demo login): the topics it may list are the public ones
+        Map<String, Object> partner = new java.util.HashMap<>(PLATFORM.kafkaClient());
+        partner.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"partner\" password=\"amk-demo-kafka-partner\";");
+        try (AdminClient admin = AdminClient.create(partner)) {
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .doesNotContain("case.registry.v1", "identity.events.v1", "lapor.events.v1");
         }
     }
 
@@ -342,14 +358,14 @@ class PlatformUpIT {
             assertThat(mongo.documentsRead()).isGreaterThan(100);
             assertThat(mongo.found()).isEmpty();
         });
-        RawData.TopicScan topics = RawData.scanTopics(PLATFORM.kafkaBootstrap(), secrets, "case.registry.v1");
+        RawData.TopicScan topics = RawData.scanTopics(PLATFORM.kafkaClient(), secrets, "case.registry.v1");
         assertThat(topics.recordsRead()).isGreaterThan(20);
         assertThat(topics.found()).isEmpty();
         // the restricted registry topic carried the NIK while the child was linked (which also shows the scan finds what is
         // there); until the log cleaner compacts it, the older record stays in the log, and the latest for the case is the unlink
-        assertThat(RawData.scanTopic(PLATFORM.kafkaBootstrap(), secrets, "case.registry.v1").found()).isNotEmpty();
+        assertThat(RawData.scanTopic(PLATFORM.kafkaClient(), secrets, "case.registry.v1").found()).isNotEmpty();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(RawData.latestValue(PLATFORM.kafkaBootstrap(), "case.registry.v1", abhCaseId)).doesNotContain(ABH_NIK));
+                assertThat(RawData.latestValue(PLATFORM.kafkaClient(), "case.registry.v1", abhCaseId)).doesNotContain(ABH_NIK));
     }
 
     /**
@@ -425,7 +441,7 @@ class PlatformUpIT {
         List<String> marker = List.of(m);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(RawData.scanMongo(PLATFORM.mongoUri(), marker).found()).as("documents holding a free text in clear").isEmpty());
-        RawData.TopicScan topics = RawData.scanTopics(PLATFORM.kafkaBootstrap(), marker);
+        RawData.TopicScan topics = RawData.scanTopics(PLATFORM.kafkaClient(), marker);
         assertThat(topics.recordsRead()).isGreaterThan(50);
         assertThat(topics.found()).as("Kafka records holding a free text in clear").isEmpty();
         RawData.FileScan files = RawData.scanFiles(PLATFORM.data(), marker);

@@ -91,19 +91,19 @@ final class RawData {
     }
 
     /** Every record (key, value, headers) of every topic but the excluded ones, from the start to the current end. */
-    static TopicScan scanTopics(String bootstrap, Collection<String> values, String... excluded) {
-        return scan(bootstrap, values, topic -> !List.of(excluded).contains(topic));
+    static TopicScan scanTopics(Map<String, Object> client, Collection<String> values, String... excluded) {
+        return scan(client, values, topic -> !List.of(excluded).contains(topic));
     }
 
     /** Every record of one topic. */
-    static TopicScan scanTopic(String bootstrap, Collection<String> values, String topic) {
-        return scan(bootstrap, values, topic::equals);
+    static TopicScan scanTopic(Map<String, Object> client, Collection<String> values, String topic) {
+        return scan(client, values, topic::equals);
     }
 
-    private static TopicScan scan(String bootstrap, Collection<String> values, java.util.function.Predicate<String> topics) {
+    private static TopicScan scan(Map<String, Object> client, Collection<String> values, java.util.function.Predicate<String> topics) {
         List<String> found = new ArrayList<>();
         long read = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(client)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.listTopics().forEach((topic, infos) -> {
                 if (topics.test(topic) && !topic.startsWith("__")) {
@@ -125,9 +125,9 @@ final class RawData {
     }
 
     /** The value of the newest record with this key ("" for a tombstone, null if there is none). */
-    static String latestValue(String bootstrap, String topic, String key) {
+    static String latestValue(Map<String, Object> client, String topic, String key) {
         String latest = null;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(client)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             for (ConsumerRecord<byte[], byte[]> record : readAll(consumer, partitions)) {
@@ -154,10 +154,11 @@ final class RawData {
         return records;
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> client) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static String text(byte[] bytes) {

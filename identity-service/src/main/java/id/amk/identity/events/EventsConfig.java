@@ -1,7 +1,7 @@
 package id.amk.identity.events;
 
 import id.amk.platform.relay.KafkaProducers;
-import org.apache.kafka.clients.producer.Producer;
+import id.amk.platform.relay.IntegrationEventProducer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,18 +16,18 @@ import java.time.Duration;
 class EventsConfig {
 
     @Bean(destroyMethod = "")
-    Producer<String, byte[]> identityEventsProducer(KafkaProperties kafka, Environment environment) {
+    IntegrationEventProducer identityEventsProducer(KafkaProperties kafka, Environment environment) {
         return KafkaProducers.forIntegrationEvents(kafka, environment.getRequiredProperty("spring.application.name") + "-outbox");
     }
 
     @Bean
-    OutboxPublisher outboxPublisher(MongoTemplate mongo, Producer<String, byte[]> identityEventsProducer, Environment environment) {
+    OutboxPublisher outboxPublisher(MongoTemplate mongo, IntegrationEventProducer identityEventsProducer, Environment environment) {
         return new OutboxPublisher(mongo, identityEventsProducer, environment.getRequiredProperty("spring.application.name"));
     }
 
     /** Closed after the scheduler has stopped (beans are destroyed in reverse order of creation). */
     @Bean
-    AutoCloseable closeIdentityEventsProducer(Producer<String, byte[]> identityEventsProducer) {
+    AutoCloseable closeIdentityEventsProducer(IntegrationEventProducer identityEventsProducer) {
         return () -> identityEventsProducer.close(Duration.ofSeconds(5));
     }
 }

@@ -3,7 +3,7 @@ package id.amk.identity.events;
 import id.amk.contracts.EventCatalog;
 import id.amk.contracts.EventType;
 import id.amk.platform.relay.CloudEventRecords;
-import org.apache.kafka.clients.producer.Producer;
+import id.amk.platform.relay.IntegrationEventProducer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +14,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the pending events of users, agencies and clients to {@code identity.events.v1}, at least once and in
@@ -29,10 +29,10 @@ public class OutboxPublisher {
     static final List<String> COLLECTIONS = List.of("users", "agencies", "clients");
 
     private final MongoTemplate mongo;
-    private final Producer<String, byte[]> producer;
+    private final IntegrationEventProducer producer;
     private final String source;
 
-    public OutboxPublisher(MongoTemplate mongo, Producer<String, byte[]> producer, String applicationName) {
+    public OutboxPublisher(MongoTemplate mongo, IntegrationEventProducer producer, String applicationName) {
         this.mongo = mongo;
         this.producer = producer;
         this.source = CloudEventRecords.sourceOf(applicationName);
@@ -58,8 +58,7 @@ public class OutboxPublisher {
             Object time = pending.get("time");
             producer.send(CloudEventRecords.of(type, pending.getString("eventId"), source, pending.getString("aggregateId"),
                     time instanceof Date date ? date.toInstant() : java.time.Instant.parse(time.toString()),
-                    pending.getString("json").getBytes(StandardCharsets.UTF_8), pending.getString("correlationId")))
-                    .get(30, TimeUnit.SECONDS);
+                    pending.getString("json").getBytes(StandardCharsets.UTF_8), pending.getString("correlationId")), Duration.ofSeconds(30));
             mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
                     new Update().pull("outbox", new Document("eventId", pending.getString("eventId"))), collection);
         }

@@ -19,6 +19,13 @@ public class DemoSecretGuard implements EnvironmentPostProcessor, Ordered {
     static final Set<String> DEMO_SECRETS = Set.of("demo-integration-secret", "demo-web-secret", "demo-device-key-secret", "Demo#2026",
             id.amk.platform.privacy.MasterKey.DEMO);
 
+    /** The Kafka passwords `./amk up` gives every principal (the amk script: amk-demo-kafka-&lt;principal&gt;). */
+    static final String DEMO_KAFKA_PASSWORD = "amk-demo-kafka-";
+
+    static boolean isDemoSecret(String value) {
+        return DEMO_SECRETS.contains(value) || value.startsWith(DEMO_KAFKA_PASSWORD);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.matchesProfiles(AmkDefaults.DEV_PROFILE)) {
@@ -28,7 +35,7 @@ public class DemoSecretGuard implements EnvironmentPostProcessor, Ordered {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
                     Object value = enumerable.getProperty(name);
-                    if (value != null && DEMO_SECRETS.contains(value.toString().trim())) {
+                    if (value != null && isDemoSecret(value.toString().trim())) {
                         throw new DemoSecretOutsideDevException(name, source.getName());
                     }
                 }

@@ -3,17 +3,16 @@ package id.amk.platform.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.amk.platform.correlation.CorrelationId;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -28,14 +27,14 @@ public class KafkaEventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaEventRelay.class);
-    private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<IntegrationEventMapper> mappers;
-    private final Producer<String, byte[]> producer;
+    private final IntegrationEventProducer producer;
     private final ObjectMapper json;
     private final String source;
 
-    public KafkaEventRelay(List<IntegrationEventMapper> mappers, Producer<String, byte[]> producer, ObjectMapper json,
+    public KafkaEventRelay(List<IntegrationEventMapper> mappers, IntegrationEventProducer producer, ObjectMapper json,
                            String applicationName) {
         this.mappers = List.copyOf(mappers);
         this.producer = producer;
@@ -57,7 +56,7 @@ public class KafkaEventRelay {
                 continue;
             }
             ProducerRecord<String, byte[]> record = toRecord(domainEvent, outgoing.get(), first);
-            producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            producer.send(record, SEND_TIMEOUT);
             log.debug("Published {} of aggregate {} (event {}) on {}", outgoing.get().type().type(), domainEvent.getAggregateIdentifier(),
                     domainEvent.getIdentifier(), record.topic());
             first = false;

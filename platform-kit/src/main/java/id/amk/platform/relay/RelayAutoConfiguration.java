@@ -1,7 +1,6 @@
 package id.amk.platform.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -22,12 +21,12 @@ import java.util.List;
 public class RelayAutoConfiguration {
 
     @Bean(destroyMethod = "")
-    Producer<String, byte[]> relayProducer(KafkaProperties kafka, Environment environment) {
+    IntegrationEventProducer relayProducer(KafkaProperties kafka, Environment environment) {
         return KafkaProducers.forIntegrationEvents(kafka, environment.getRequiredProperty("spring.application.name") + "-relay");
     }
 
     @Bean
-    KafkaEventRelay kafkaEventRelay(List<IntegrationEventMapper> mappers, Producer<String, byte[]> relayProducer,
+    KafkaEventRelay kafkaEventRelay(List<IntegrationEventMapper> mappers, IntegrationEventProducer relayProducer,
                                     ObjectMapper json, Environment environment) {
         return new KafkaEventRelay(mappers, relayProducer, json, environment.getRequiredProperty("spring.application.name"));
     }
@@ -36,7 +35,7 @@ public class RelayAutoConfiguration {
      * The relay's processor streams from the start of the event store; a failure (Kafka unreachable) propagates, so the batch is retried with back-off instead of being logged and skipped.
      */
     @Bean
-    ConfigurerModule kafkaRelayProcessor(Producer<String, byte[]> relayProducer) {
+    ConfigurerModule kafkaRelayProcessor(IntegrationEventProducer relayProducer) {
         return configurer -> {
             // mode and batch size: AmkDefaults (axon.eventhandling.processors.kafka-relay.*), overridable
             configurer.eventProcessing()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -102,6 +104,23 @@ public final class LocalPlatform {
 
     public String kafkaBootstrap() {
         return "localhost:" + kafka;
+    }
+
+    /**
+     * A Kafka client's settings for this platform's broker, logged in as its admin (the broker asks every client to log
+     * in; KafkaNode writes the admin's settings to {@code kafka/config/admin.properties} of the data directory).
+     */
+    public Map<String, Object> kafkaClient() {
+        Map<String, Object> config = new HashMap<>();
+        Properties admin = new Properties();
+        try (Reader in = Files.newBufferedReader(data.resolve("kafka/config/admin.properties"))) {
+            admin.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the platform's Kafka admin login is not there (is it up?)", e);
+        }
+        admin.forEach((key, value) -> config.put(key.toString(), value));
+        config.put("bootstrap.servers", kafkaBootstrap());
+        return config;
     }
 
     public String mongoUri() {
