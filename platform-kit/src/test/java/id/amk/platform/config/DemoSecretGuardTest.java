@@ -32,6 +32,13 @@ class DemoSecretGuardTest {
     }
 
     @Test
+    void refuses_a_demo_kafka_login_of_amk_up_outside_the_dev_profile() {
+        StandardEnvironment environment = environmentWith("AMK_KAFKA_PASSWORD", "amk-demo-kafka-case-service");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(DemoSecretGuard.DemoSecretOutsideDevException.class).hasMessageContaining("AMK_KAFKA_PASSWORD");
+    }
+
+    @Test
     void allows_demo_secrets_in_the_dev_profile() {
         StandardEnvironment environment = environmentWith("amk.identity.users[0].password", "Demo#2026");
         environment.setActiveProfiles("dev");
