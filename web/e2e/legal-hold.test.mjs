@@ -1,5 +1,6 @@
-// A supervisor keeps a case's data for legal proceedings and releases the hold, on the phone, in Indonesian; the worker
-// changes their own password from the link beside who is signed in.
+// A supervisor opens an ABH case's confidential file stating why (kept in the access audit), keeps its data for legal
+// proceedings and releases the hold, on the phone, in Indonesian; the worker changes their own password from the link
+// beside who is signed in.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, PHONE, check, launch, person, signIn } from './helpers.mjs';
@@ -11,7 +12,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 describe('legal hold and one\'s own password', () => {
-  it('lets a supervisor hold a case for a court and release it, with erasure hidden meanwhile', async () => {
+  it('asks a supervisor why they open an ABH file, then lets them hold it for a court and release it, with erasure hidden meanwhile', async () => {
     const supervisor = await person(browser, PHONE);
     try {
       const { page } = supervisor;
@@ -27,6 +28,20 @@ describe('legal hold and one\'s own password', () => {
       }, `Anak Perkara ${stamp}`);
       assert.ok(caseId, 'the case was registered');
       await page.goto(`${BASE}/cases/${caseId}`);
+      // not the case's worker: the file opens only with a stated purpose, a court's request needs its letter's number
+      await page.getByRole('heading', { name: 'Berkas ABH bersifat rahasia' }).waitFor();
+      assert.equal(await page.getByText(`Anak Perkara ${stamp}`).count(), 0, 'nothing of the child before the purpose');
+      await page.getByLabel('Tujuan membuka berkas').selectOption({ label: 'Permintaan aparat penegak hukum (polisi, jaksa, pengadilan)' });
+      await page.getByRole('button', { name: 'Buka berkas' }).click();
+      await page.getByText('Wajib diisi').first().waitFor();
+      await page.getByLabel('Nomor surat atau keterangan').fill('PN Bandung W11.U1/123/HK.01/XII/2026');
+      await check(page, 'phone-abh-purpose');
+      await page.getByRole('button', { name: 'Buka berkas' }).click();
+      await page.getByRole('heading', { name: `Anak Perkara ${stamp}` }).waitFor();
+      const purposes = await page.evaluate(async (id) =>
+        (await (await fetch(`/api/audit/cases?subjectId=${id}`)).json()).map((e) => e.purpose), caseId);
+      assert.ok(purposes.includes('Permintaan aparat penegak hukum (polisi, jaksa, pengadilan) — PN Bandung W11.U1/123/HK.01/XII/2026'),
+        `the audit keeps the purpose as stated: ${JSON.stringify(purposes)}`);
       await page.getByRole('heading', { name: 'Tahan data untuk proses hukum' }).waitFor();
       await page.getByLabel('Nomor perkara atau alasan').fill('PN Bandung 12/Pid.Sus-Anak/2026');
       await page.getByRole('button', { name: 'Tahan data' }).click();

@@ -52,6 +52,8 @@ export interface RequestOptions {
   ifMatch?: string | null;
   /** The action's own key (a UUID made when the action was): sent again after a lost answer, it acts only once. */
   idempotencyKey?: string;
+  /** Why the reader opens the data (kept in the service's access audit); sent percent-encoded, a header is Latin-1 only. */
+  purpose?: string | null;
   signal?: AbortSignal;
 }
 
@@ -68,6 +70,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.raw) headers['Content-Type'] = options.raw.type;
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  if (options.purpose) headers['X-Purpose'] = encodeURIComponent(options.purpose);
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;

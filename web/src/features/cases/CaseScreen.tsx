@@ -12,6 +12,7 @@ import { ReferralForm } from '../referrals/ReferralForm';
 import { EraseForm, LegalHoldForm, ReassignForm, TransferForm } from '../supervision/SupervisorActions';
 import { useCase, type CaseDetail, type Stage } from './api';
 import { HistoryTimeline } from './HistoryTimeline';
+import { isPurposeRequired, PurposeForm } from './purpose';
 import { isLocal, markForField, useKeptCases } from '../field/outbox';
 import { localToInstant } from './rules';
 import {
@@ -42,7 +43,7 @@ export function CaseScreen({ session }: { session: Session }) {
   const [conflictStage, setConflictStage] = useState<Stage | null>(null);
 
   if (current.isPending) return <Loading />;
-  if (current.isError) return <ProblemAlert error={current.error} />;
+  if (current.isError) return isPurposeRequired(current.error) ? <PurposeForm caseId={caseId} /> : <ProblemAlert error={current.error} />;
   const detail = current.data.data;
   const offline = !!current.data.offline;
   const props: StepProps = {

@@ -4,6 +4,7 @@ import { ApiProblem, get, isUnreachable, query, request, type Versioned } from '
 import {
   act, allPending, forgetKept, keepIfWanted, keptCase, keptCases, pendingFor, registerOnDevice, resolveCase, withPending, type Outcome,
 } from '../field/outbox';
+import { purposeFor } from './purpose';
 
 export const STAGES = ['REGISTERED', 'ASSESSED', 'PLANNED', 'IN_INTERVENTION', 'REINTEGRATION', 'CLOSED'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -147,13 +148,13 @@ export const useCase = (caseId: string, asOf?: string | null) =>
   useQuery({
     queryKey: ['case', caseId, asOf ?? 'now'],
     queryFn: async ({ signal }): Promise<Versioned<CaseDetail> & { offline?: boolean }> => {
-      if (asOf) return request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}` + query({ asOf }), { signal });
+      if (asOf) return request<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}` + query({ asOf }), { signal, purpose: purposeFor(caseId) });
       const resolved = await resolveCase(caseId);
       const id = resolved?.caseId ?? caseId;
       const pending = await pendingFor(id);
       if (resolved) {
         try {
-          const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
+          const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal, purpose: purposeFor(id) });
           await keepIfWanted(answer.data, answer.etag);
           return pending.length ? withPending({ caseId: id, detail: answer.data, etag: answer.etag, field: false, savedAt: '' }, pending) : answer;
         } catch (e) {
@@ -168,7 +169,11 @@ export const useCase = (caseId: string, asOf?: string | null) =>
   });
 
 export const useHistory = (caseId: string) =>
-  useQuery({ queryKey: ['case', caseId, 'history'], queryFn: ({ signal }) => get<HistoryEntry[]>(`/api/cases/${encodeURIComponent(caseId)}/history`, signal) });
+  useQuery({
+    queryKey: ['case', caseId, 'history'],
+    queryFn: ({ signal }) => request<HistoryEntry[]>(`/api/cases/${encodeURIComponent(caseId)}/history`, { signal, purpose: purposeFor(caseId) })
+      .then((r) => r.data),
+  });
 
 export const useWorkers = (region?: string | null) =>
   useQuery({

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { ApiProblem, isUnreachable, request } from '../../lib/api';
 import { DeviceLocked, deviceDb, seal, unseal, type StoredCase, type StoredItem } from '../../lib/device';
 import type { CaseDetail } from '../cases/api';
+import { purposeFor } from '../cases/purpose';
 
 export type ItemState = StoredItem['state'];
 
@@ -309,7 +310,7 @@ export async function refreshKept() {
   for (const kept of await deviceDb.cases.toArray()) { // ids only: nothing to open
     if (isLocal(kept.caseId)) continue;
     try {
-      const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(kept.caseId)}`);
+      const answer = await request<CaseDetail>(`/api/cases/${encodeURIComponent(kept.caseId)}`, { purpose: purposeFor(kept.caseId) });
       await keepIfWanted(answer.data, answer.etag);
     } catch (e) {
       if (isUnreachable(e)) return;

@@ -12,6 +12,7 @@ import { RegionName, useClusters, useNamer } from '../../lib/reference';
 import type { Session } from '../../lib/session';
 import { RISK_LEVELS, useWorkers } from '../cases/api';
 import { useReport, useTriage, type ReportDetail } from './api';
+import { isPurposeRequired } from '../cases/purpose';
 
 type Decision = 'ACCEPT' | 'REJECT' | 'FORWARD';
 
@@ -24,7 +25,8 @@ function CaseFromReport({ caseId }: { caseId: string }) {
   const ready = useQuery({
     queryKey: ['case-from-report', caseId],
     queryFn: () => request(`/api/cases/${encodeURIComponent(caseId)}`),
-    retry: 20, retryDelay: 1000, staleTime: Infinity,
+    // 428: an ABH case, there already (its page asks the reader's purpose)
+    retry: (count, e) => !isPurposeRequired(e) && count < 20, retryDelay: 1000, staleTime: Infinity,
   });
   if (ready.isPending) return <p className="hint" role="status">{t('reports.caseBeingMade')}</p>;
   return <Success><Link to={`/cases/${caseId}`}>{t('reports.openCase')}</Link></Success>;

@@ -91,7 +91,7 @@ export function AuditScreen({ session }: { session: Session }) {
               <span className="card-title">{t(`audit.kinds.${e.kind.replace(/\./g, '_')}`, { defaultValue: e.kind })}</span>
               <span className="muted small">{formatDateTime(e.at)} · {e.reader} ({e.roles.map((r) => t(`role.${r}`)).join(', ')})</span>
               {e.subjectId && <span className="small">{t('audit.of', { id: e.subjectId })}</span>}
-              {e.purpose && <span className="small">{t('audit.purpose', { purpose: e.purpose })}</span>}
+              {e.purpose && <span className="small">{t('audit.purpose', { purpose: e.purpose === 'case-work' ? t('audit.caseWork') : e.purpose })}</span>}
             </div>
             <div className="card-meta">
               {e.regionCode && <span className="badge">{e.regionCode}</span>}

@@ -348,7 +348,13 @@ class PlatformUpIT {
         HttpResponse<String> erased = send("DELETE", "/api/cases/" + abhCaseId + "/personal-data", supervisor, null,
                 "{\"reason\":\"request of the guardian (UU PDP)\"}");
         assertThat(erased.statusCode()).as(erased.body()).isBetween(200, 204);
-        assertThat(json(get("/api/cases/" + abhCaseId, supervisor)).path("child").isNull()).isTrue();
+        // an ABH file: the supervisor, not its worker, states why they read it (through the gateway, into the audit)
+        assertThat(get("/api/cases/" + abhCaseId, supervisor).statusCode()).isEqualTo(428);
+        HttpResponse<String> read = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + GATEWAY + "/api/cases/" + abhCaseId))
+                .header("Authorization", "Bearer " + supervisor).header("X-Purpose", "erasure%20check").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json(read).path("child").isNull()).isTrue();
 
         List<String> secrets = List.of(ABH_CHILD, ABH_NIK, ABH_ADDRESS);
         // every document of every service's database (event stores, views, keys, audit) and every record of every topic

@@ -55,10 +55,22 @@ public class ReadAudit {
     /** The header a reader states why in (e.g. for an ABH case, SPPA art. 19): kept with the entry. */
     public static final String PURPOSE_HEADER = "X-Purpose";
 
-    private static String purposeOfTheRequest() {
+    /**
+     * The purpose the current request states ({@value #PURPOSE_HEADER}); null without one. A header carries Latin-1 only:
+     * a purpose in other characters comes percent-encoded (UTF-8), as the web app sends every purpose.
+     */
+    public static String purposeOfTheRequest() {
         if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
                 instanceof org.springframework.web.context.request.ServletRequestAttributes request) {
-            return request.getRequest().getHeader(PURPOSE_HEADER);
+            String value = request.getRequest().getHeader(PURPOSE_HEADER);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8).strip();
+            } catch (IllegalArgumentException notEncoded) {
+                return value.strip();
+            }
         }
         return null;
     }

@@ -49,6 +49,7 @@ import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
 import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
+import id.amk.platform.security.AmkCaller.Role;
 import id.amk.platform.web.IfMatch;
 import id.amk.platform.web.ProblemException;
 import jakarta.validation.Valid;
@@ -198,8 +199,9 @@ class CaseController {
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         AmkCaller caller = caller();
         CaseState now = readable(caseId, caller);
+        String purpose = purposeOfReading(caller, now);
         CaseState state = asOf == null ? now : history.stateAsOf(caseId, asOf).orElseThrow(CaseController::notFound);
-        audit.record(caller, new ReadAudit.Read(asOf == null ? "case" : "case.as-of", caseId, state.regionCode(), 1));
+        audit.record(caller, new ReadAudit.Read(asOf == null ? "case" : "case.as-of", caseId, state.regionCode(), 1, purpose));
         return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(asOf == null ? detail(state) : detail(state, asOf));
     }
 
@@ -207,7 +209,7 @@ class CaseController {
     List<HistoryEntry> history(@PathVariable String caseId) {
         AmkCaller caller = caller();
         CaseState state = readable(caseId, caller);
-        audit.record(caller, new ReadAudit.Read("case.history", caseId, state.regionCode(), 1));
+        audit.record(caller, new ReadAudit.Read("case.history", caseId, state.regionCode(), 1, purposeOfReading(caller, state)));
         return history.messages(caseId).stream()
                 .map(m -> HistoryEntry.of(m, json, note -> vault.openText(caseId, note).orElse(null))).toList();
     }
@@ -387,6 +389,26 @@ class CaseController {
         CaseState state = current(caseId);
         return ResponseEntity.ok().eTag(IfMatch.etag(state.version())).body(detail(state));
     }
+
+    /**
+     * Why the case is read, for its audit entry. The file of a child in conflict with the law (ABH) is confidential
+     * (UU 11/2012 art. 19): anyone but its assigned worker states a purpose ({@code X-Purpose}: supervision, the court's
+     * request and its number, ...) or is answered 428 {@code case.purpose-required}; the worker's is their case work, as is
+     * a regional worker's while nobody is assigned yet (a case from a report, to be taken on).
+     */
+    private static String purposeOfReading(AmkCaller caller, CaseState state) {
+        String stated = ReadAudit.purposeOfTheRequest();
+        if (stated != null || !state.clusters().contains("ABH")) {
+            return stated;
+        }
+        if (caller.subject().equals(state.assignedWorker()) || state.assignedWorker() == null && caller.has(Role.PEKSOS)) {
+            return CASE_WORK;
+        }
+        throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "case.purpose-required", Map.of("header", ReadAudit.PURPOSE_HEADER));
+    }
+
+    /** The purpose kept for the assigned worker's own reads of an ABH case. */
+    static final String CASE_WORK = "case-work";
 
     private CaseState readable(String caseId, AmkCaller caller) {
         CaseState state = current(caseId);

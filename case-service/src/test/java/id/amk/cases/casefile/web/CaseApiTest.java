@@ -553,6 +553,38 @@ class CaseApiTest {
         assertThat(verified.path("entries").asLong()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void an_abh_case_is_read_by_anyone_but_its_worker_only_with_a_stated_purpose_which_the_audit_keeps() throws Exception {
+        String body = registerBody("3273014507150013").replace("[\"VIOLENCE_VICTIM\"]", "[\"ABH\"]")
+                .replace("\"consent\":true", "\"consent\":true,\"abhRole\":\"PERPETRATOR\"");
+        HttpResponse<String> registered = send("POST", "/api/cases", WORKER, null, body);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String caseId = json(registered).path("caseId").asText();
+        String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+
+        // the assigned worker reads it for their case work; the supervisor must say why
+        assertThat(send("GET", "/api/cases/" + caseId, WORKER, null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = send("GET", "/api/cases/" + caseId, supervisor, null, null, "id");
+        assertThat(refused.statusCode()).isEqualTo(428);
+        assertThat(json(refused).path("type").asText()).isEqualTo("urn:amk:problem:case.purpose-required");
+        assertThat(json(refused).path("title").asText()).isEqualTo("Tujuan wajib disebutkan");
+        assertThat(refused.body()).doesNotContain(CHILD_NAME);
+        assertThat(send("GET", "/api/cases/" + caseId + "/history", supervisor, null, null).statusCode()).isEqualTo(428);
+
+        String purpose = java.net.URLEncoder.encode("Permintaan PN Bandung nomor 12/Pid.Sus-Anak/2026 — sidang", java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        for (String path : List.of("/api/cases/" + caseId, "/api/cases/" + caseId + "/history")) {
+            HttpResponse<String> read = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + supervisor)
+                    .header("X-Purpose", purpose).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(path).isEqualTo(200);
+        }
+        JsonNode entries = json(send("GET", "/api/audit/cases?subjectId=" + caseId, supervisor, null, null));
+        assertThat(entries.findValuesAsText("purpose")).contains("case-work",
+                "Permintaan PN Bandung nomor 12/Pid.Sus-Anak/2026 — sidang");
+        assertThat(entries.findValuesAsText("reader")).contains("peksos.bandung", "spv.jabar");
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
         return new ApiClient(port).send(method, path, token, ifMatch, body);
     }
