@@ -156,6 +156,9 @@ class BrowserSignInTest {
     void a_signed_in_user_changes_their_password_whenever_they_want_after_giving_the_current_one() throws Exception {
         String username = "ownchange-" + UUID.randomUUID().toString().substring(0, 8);
         users.register(new UserRequest(username, "Own Change", List.of("MINISTRY_ANALYST"), List.of(), null), "Awal-Yang-Panjang-2026");
+        // signed in on another device too: that sign-in ends with the change
+        OidcBrowser otherDevice = new OidcBrowser(port);
+        String otherRefresh = JSON.readTree(otherDevice.signInForTokens(username, "Awal-Yang-Panjang-2026").body()).path("refresh_token").asText();
         OidcBrowser browser = new OidcBrowser(port);
         assertThat(browser.signIn(username, "Awal-Yang-Panjang-2026").toString()).startsWith(OidcBrowser.REDIRECT);
         HttpResponse<String> form = browser.get("http://localhost:" + port + "/password?lang=id", "text/html");
@@ -164,9 +167,11 @@ class BrowserSignInTest {
                 "password", "Baru-Dan-Panjang-2027", "repeat", "Baru-Dan-Panjang-2027"));
         assertThat(withoutCurrent.statusCode()).isEqualTo(400);
         assertThat(withoutCurrent.body()).contains("Kata sandi sekarang tidak benar.");
-        HttpResponse<String> changed = browser.fill("/password", Map.of("current", "Awal-Yang-Panjang-2026",
+        HttpResponse<String> changed = browser.fill("/password?lang=id", Map.of("current", "Awal-Yang-Panjang-2026",
                 "password", "Baru-Dan-Panjang-2027", "repeat", "Baru-Dan-Panjang-2027"));
         assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("Anda dikeluarkan dari semua perangkat");
+        assertThat(otherDevice.token(Map.of("grant_type", "refresh_token", "refresh_token", otherRefresh)).statusCode()).isEqualTo(400);
         assertThat(new OidcBrowser(port).signIn(username, "Baru-Dan-Panjang-2027").toString()).startsWith(OidcBrowser.REDIRECT);
         assertThat(new OidcBrowser(port).signIn(username, "Awal-Yang-Panjang-2026").toString()).doesNotStartWith(OidcBrowser.REDIRECT);
     }

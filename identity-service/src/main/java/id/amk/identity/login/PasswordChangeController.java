@@ -65,6 +65,10 @@ public class PasswordChangeController {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page(request, refused.get()));
         }
         boolean wasRequired = required(request);
+        if (!wasRequired) {
+            // a change the user chose: whoever knew the old password (another device, a stolen session) is signed out
+            users.endSignInsAfterOwnChange(principal.getName());
+        }
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(REQUIRED);

@@ -116,6 +116,17 @@ public class UserService {
         return java.util.Optional.empty();
     }
 
+    /**
+     * After users changed their password themselves, every sign-in they hold ends (this one too): refresh tokens at once,
+     * access tokens everywhere as soon as the {@link AccessRevoked} event arrives. Whoever knew the old password is out.
+     */
+    public void endSignInsAfterOwnChange(String username) {
+        UserAccount user = users.findByUsername(username).orElseThrow();
+        user.outbox.add(revoked(user, AccessRevoked.Reason.PASSWORD_CHANGED));
+        users.save(user);
+        grants.endAllOf(user.username);
+    }
+
     public boolean passwordMatches(String username, String password) {
         return users.findByUsername(username).map(user -> passwords.matches(password, user.passwordHash)).orElse(false);
     }
