@@ -7,6 +7,7 @@ import id.amk.cases.casefile.command.CaseState;
 import id.amk.cases.casefile.command.ChildVault;
 import id.amk.cases.casefile.command.Timeliness;
 import id.amk.cases.casefile.command.TimelinessRules;
+import id.amk.cases.search.ChildSearch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -31,9 +32,11 @@ class CaseSummaryProjection {
     private final CaseStates states;
     private final ChildVault vault;
     private final TimelinessRules rules;
+    private final ChildSearch search;
 
-    CaseSummaryProjection(MongoTemplate mongo, CaseStates states, ChildVault vault, TimelinessRules rules) {
+    CaseSummaryProjection(MongoTemplate mongo, CaseStates states, ChildVault vault, TimelinessRules rules, ChildSearch search) {
         this.mongo = mongo;
+        this.search = search;
         this.states = states;
         this.vault = vault;
         this.rules = rules;
@@ -47,15 +50,16 @@ class CaseSummaryProjection {
         }
         CaseState state = states.after(event, sequence);
         // the name shown in caseloads, sealed again with the case's key; once the data is erased there is none to seal
-        SealedText childName = vault.open(state.caseId(), state.child()).map(id.amk.cases.casefile.api.Child::name)
-                .map(name -> sealedOrNone(state.caseId(), name)).orElse(null);
+        Optional<id.amk.cases.casefile.api.Child> child = vault.open(state.caseId(), state.child());
+        SealedText childName = child.map(id.amk.cases.casefile.api.Child::name).map(name -> sealedOrNone(state.caseId(), name)).orElse(null);
+        List<String> searchKeys = child.map(search::keysOf).orElse(List.of());
         Optional<Timeliness.Due> due = Timeliness.current(state, rules);
         Instant attentionAt = !state.overdue().isEmpty() ? Instant.EPOCH : due.map(Timeliness.Due::dueAt).orElse(CaseSummary.NOTHING_DUE);
         mongo.save(new CaseSummary(state.caseId(), state.caseNumber(), childName,
                 state.stage().name(), state.regionCode(), List.copyOf(state.clusters()), state.riskLevel().name(),
                 state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(),
                 state.overdue().stream().map(Enum::name).sorted().toList(), due.map(d -> d.deadline().name()).orElse(null),
-                due.map(Timeliness.Due::dueAt).orElse(null), attentionAt, state.version()));
+                due.map(Timeliness.Due::dueAt).orElse(null), attentionAt, state.version(), searchKeys));
     }
 
     /** Erased between the opening and the sealing: no name then. */

@@ -47,6 +47,7 @@ import id.amk.cases.integration.CaseReferrals;
 import id.amk.cases.integration.WorkerDirectory;
 import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
+import id.amk.cases.search.ChildSearch;
 import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
@@ -99,10 +100,13 @@ class CaseController {
     private final WorkerDirectory workers;
     private final ChildVault vault;
     private final TimelinessRules rules;
+    private final ChildSearch childSearch;
 
     CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, ReadAudit audit, MongoTemplate mongo,
-                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault, TimelinessRules rules) {
+                   ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault, TimelinessRules rules,
+                   ChildSearch childSearch) {
         this.rules = rules;
+        this.childSearch = childSearch;
         this.commands = commands;
         this.history = history;
         this.numbers = numbers;
@@ -144,6 +148,8 @@ class CaseController {
     Page list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String cluster,
               @RequestParam(required = false) RiskLevel riskLevel, @RequestParam(required = false) String region,
               @RequestParam(required = false) String worker, @RequestParam(required = false) Boolean overdue,
+              @RequestParam(required = false) String nik, @RequestParam(required = false) String name,
+              @RequestParam(required = false) Integer birthYear, @RequestParam(required = false) String sex,
               @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "changed") String sort) {
         AmkCaller caller = caller();
@@ -175,6 +181,16 @@ class CaseController {
         if (overdue != null) {
             filters.add(overdue ? Criteria.where("overdue.0").exists(true) : Criteria.where("overdue.0").exists(false));
         }
+        // finding a child: by keyed hashes of the terms, in the cases the caller may see (ChildSearch)
+        ChildSearch.Terms terms = searchTerms(nik, name, birthYear, sex);
+        if (terms.any()) {
+            Criteria search = childSearch.criteria(terms);
+            if (search == null) {
+                // only titles (bin, Hj., ...): nothing that tells a child from another
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "name"));
+            }
+            filters.add(search);
+        }
         int pageSize = Math.min(Math.max(size, 1), 100);
         int pageNumber = Math.max(page, 0);
         Query query = Query.query(new Criteria().andOperator(filters));
@@ -187,9 +203,9 @@ class CaseController {
         };
         List<CaseViews.CaseItem> items = mongo.find(query.with(order)
                 .skip((long) pageNumber * pageSize).limit(pageSize), CaseSummary.class).stream()
-                .map(summary -> CaseViews.CaseItem.of(summary, name -> vault.openText(summary.caseId(), name).orElse(null))).toList();
+                .map(summary -> CaseViews.CaseItem.of(summary, sealed -> vault.openText(summary.caseId(), sealed).orElse(null))).toList();
         // a caseload names children: every page read is audited, with the region it covered and how many it showed
-        audit.record(caller, new ReadAudit.Read("caseload", null, region != null ? region
+        audit.record(caller, new ReadAudit.Read(terms.any() ? "caseload.search:" + terms.kinds() : "caseload", null, region != null ? region
                 : caller.regions().isEmpty() ? null : caller.regions().get(0), items.size()));
         return new Page(items, pageNumber, pageSize, total);
     }
@@ -377,6 +393,24 @@ class CaseController {
 
     private interface CommandFor {
         Object command(String actor, Long expectedVersion);
+    }
+
+    /** The search terms, each checked: a NIK of 16 digits, a name of 2 to 100 characters, a plausible year, M or F. */
+    private static ChildSearch.Terms searchTerms(String nik, String name, Integer birthYear, String sex) {
+        if (nik != null && !nik.strip().matches("\\d{16}")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "nik"));
+        }
+        String trimmed = name == null || name.isBlank() ? null : name.strip();
+        if (trimmed != null && (trimmed.length() < 2 || trimmed.length() > 100)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "name"));
+        }
+        if (birthYear != null && (birthYear < 1900 || birthYear > 2100)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "birthYear"));
+        }
+        if (sex != null && !sex.equals("M") && !sex.equals("F")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "sex"));
+        }
+        return new ChildSearch.Terms(nik == null ? null : nik.strip(), trimmed, birthYear, sex);
     }
 
     /** A change needs the version the caller saw (If-Match); the case refuses it when it has moved on since. */

@@ -585,6 +585,50 @@ class CaseApiTest {
         assertThat(entries.findValuesAsText("reader")).contains("peksos.bandung", "spv.jabar");
     }
 
+    @Test
+    void a_worker_finds_a_child_by_nik_or_by_a_variant_spelling_of_the_name_in_the_cases_they_may_see_and_never_after_erasure()
+            throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String name = "Muhammad Rizki Tjahjadi " + tag;
+        String nik = "3273010101150099";
+        String caseId = json(send("POST", "/api/cases", WORKER, null, registerBody(nik).replace(CHILD_NAME, name))).path("caseId").asText();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                json(send("GET", "/api/cases?nik=" + nik, WORKER, null, null)).path("items").findValuesAsText("caseId").contains(caseId));
+
+        // as a school or a village office would write the same child
+        for (String variant : List.of("Mochammad Rizky Cahyadi " + tag, "mohamad riski " + tag, "M. Rizqi Tjahjadi " + tag)) {
+            JsonNode found = json(send("GET", "/api/cases?name=" + java.net.URLEncoder.encode(variant, StandardCharsets.UTF_8), WORKER, null, null));
+            assertThat(found.path("items").findValuesAsText("caseId")).as(variant).contains(caseId);
+            assertThat(found.path("items").findValuesAsText("childName")).as(variant).contains(name);
+        }
+        String query = "/api/cases?name=" + java.net.URLEncoder.encode("Rizki " + tag, StandardCharsets.UTF_8);
+        assertThat(json(send("GET", query + "&birthYear=2015&sex=F", WORKER, null, null)).path("items").findValuesAsText("caseId")).contains(caseId);
+        assertThat(json(send("GET", query + "&birthYear=2016", WORKER, null, null)).path("items").findValuesAsText("caseId")).doesNotContain(caseId);
+        assertThat(json(send("GET", "/api/cases?name=Budi%20" + tag, WORKER, null, null)).path("items")).isEmpty();
+        // someone who may not see the case does not find it either
+        String otherRegency = TOKENS.userToken("peksos.jaksel", List.of("PEKSOS"), List.of("31.71"), null);
+        assertThat(json(send("GET", "/api/cases?nik=" + nik, otherRegency, null, null)).path("items").findValuesAsText("caseId")).doesNotContain(caseId);
+        // bad terms are named; a name of titles only finds nothing to look for
+        assertThat(json(send("GET", "/api/cases?nik=1234", WORKER, null, null)).path("field").asText()).isEqualTo("nik");
+        assertThat(send("GET", "/api/cases?name=binti", WORKER, null, null).statusCode()).isEqualTo(400);
+
+        // the view holds keyed hashes only; the audit names the kinds of terms, never the terms
+        String view = mongo.findById(caseId, Document.class, "case_summaries").toJson();
+        assertThat(view).contains("searchKeys").doesNotContain(nik).doesNotContainIgnoringCase("rizki").doesNotContainIgnoringCase("mhmd");
+        List<Document> searches = mongo.find(Query.query(Criteria.where("kind").regex("^caseload\\.search")), Document.class, "read_audit");
+        assertThat(searches).extracting(d -> d.getString("kind")).contains("caseload.search:nik", "caseload.search:name",
+                "caseload.search:name+birthYear+sex");
+        assertThat(searches.toString()).doesNotContain(nik).doesNotContainIgnoringCase("rizk");
+
+        // erased: not found by NIK or name, and its line has no search key left
+        String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+        assertThat(send("DELETE", "/api/cases/" + caseId + "/personal-data", supervisor, null, "{\"reason\":\"request\"}").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                mongo.findById(caseId, Document.class, "case_summaries").getList("searchKeys", String.class).isEmpty());
+        assertThat(json(send("GET", "/api/cases?nik=" + nik, WORKER, null, null)).path("items").findValuesAsText("caseId")).doesNotContain(caseId);
+        assertThat(json(send("GET", query, WORKER, null, null)).path("items").findValuesAsText("caseId")).doesNotContain(caseId);
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
         return new ApiClient(port).send(method, path, token, ifMatch, body);
     }
