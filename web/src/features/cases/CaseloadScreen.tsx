@@ -7,6 +7,37 @@ import { RegionName, useClusters, useNamer } from '../../lib/reference';
 import { isSupervisor, type Session } from '../../lib/session';
 import { RISK_LEVELS, STAGES, useCaseload, type CaseloadFilters } from './api';
 
+/**
+ * Finding a child by NIK or name (spelt any common way) and, to narrow it, birth year: sent when asked for, not at every
+ * key (each search is in the access audit).
+ */
+function ChildSearchForm({ onSearch, active }: { onSearch: (terms: Pick<CaseloadFilters, 'nik' | 'name' | 'birthYear'>) => void; active: boolean }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [year, setYear] = useState('');
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const term = text.trim();
+    const birthYear = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : undefined;
+    onSearch(/^\d{16}$/.test(term) ? { nik: term, name: undefined, birthYear } : { nik: undefined, name: term || undefined, birthYear });
+  };
+  const clear = () => { setText(''); setYear(''); onSearch({ nik: undefined, name: undefined, birthYear: undefined }); };
+  return (
+    <form className="filters" role="search" aria-label={t('search.label')} onSubmit={submit}>
+      <label className="wide">
+        {t('search.term')}
+        <input type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} placeholder={t('search.placeholder')} />
+      </label>
+      <label>
+        {t('search.birthYear')}
+        <input inputMode="numeric" value={year} maxLength={4} onChange={(e) => setYear(e.target.value)} />
+      </label>
+      <button type="submit" className="button">{t('search.submit')}</button>
+      {active && <button type="button" className="button" onClick={clear}>{t('search.clear')}</button>}
+    </form>
+  );
+}
+
 /** The caseload: what needs the worker first (overdue, then the nearest deadline), filterable by stage, cluster, risk. */
 export function CaseloadScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -24,6 +55,7 @@ export function CaseloadScreen({ session }: { session: Session }) {
         <h1>{isSupervisor(session) ? t('caseload.titleSupervisor') : t('caseload.title')}</h1>
         <Link className="button button-primary" to="/cases/new">{t('caseload.register')}</Link>
       </div>
+      <ChildSearchForm onSearch={(terms) => set(terms)} active={!!(filters.nik || filters.name)} />
       <form className="filters" role="search" aria-label={t('caseload.filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('caseload.stage')}

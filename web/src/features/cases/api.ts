@@ -106,6 +106,10 @@ export interface HistoryEntry {
 }
 
 export interface CaseloadFilters {
+  /** Finding a child (case-service searches keyed hashes of these): a 16-digit NIK, or a name as it sounds. */
+  nik?: string;
+  name?: string;
+  birthYear?: number;
   stage?: string;
   cluster?: string;
   riskLevel?: string;
