@@ -157,7 +157,11 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
     await signIn(partner.page, 'mitra.handayani');
     const { page } = partner;
     await page.getByRole('heading', { name: 'Rujukan masuk' }).waitFor();
-    await page.getByRole('link', { name: /^Pemberitahuan: [1-9]\d* belum dibaca$/ }).click();
+    // on a fresh platform this is the first referral: it creates referral.events.v1, and reporting-service's consumers,
+    // subscribed before the topic existed (they never create one), are given its partitions at their next rebalance
+    const bell = page.getByRole('link', { name: /^Pemberitahuan: [1-9]\d* belum dibaca$/ });
+    await bell.waitFor({ timeout: 60_000 });
+    await bell.click();
     await page.getByText(/Rujukan baru untuk lembaga Anda/).first().waitFor();
     // and by e-mail to the agency user's work address: what happened and a link, never the child's data
     let mail;

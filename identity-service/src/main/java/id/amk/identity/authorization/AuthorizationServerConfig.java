@@ -160,6 +160,13 @@ public class AuthorizationServerConfig {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
+            // iat has whole seconds: the millisecond tells a token issued just after a revocation (the account enabled
+            // again in the same second) from one issued just before it (RevokedAccess)
+            java.time.Instant issuedAt = context.getClaims().build().getIssuedAt();
+            if (issuedAt != null) {
+                // a string: the stored authorization's JSON allowlist takes no Long
+                context.getClaims().claim(id.amk.platform.security.RevokedAccess.ISSUED_AT_MILLIS, Long.toString(issuedAt.toEpochMilli()));
+            }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 if (context.getAuthorizedScopes().isEmpty()) {
                     context.getClaims().claim("scope", new HashSet<>(context.getRegisteredClient().getScopes()));

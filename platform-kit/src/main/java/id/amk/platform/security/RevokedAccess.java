@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RevokedAccess implements OAuth2TokenValidator<Jwt> {
 
+    /** identity-service's access tokens carry their issue instant to the millisecond too ({@code iat} has seconds). */
+    public static final String ISSUED_AT_MILLIS = "amk_iat_ms";
+
     static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked", null);
 
     private final Map<String, Instant> revokedAt = new ConcurrentHashMap<>();
@@ -32,13 +35,32 @@ public class RevokedAccess implements OAuth2TokenValidator<Jwt> {
         return revoked != null && (issuedAt == null || !issuedAt.isAfter(revoked));
     }
 
+    /** The millisecond claim (a string) when the token has one and it is sane, else {@code iat}. */
+    private static Instant issuedAt(Jwt token) {
+        Object millis = token.getClaims().get(ISSUED_AT_MILLIS);
+        Instant iat = token.getIssuedAt();
+        if (millis != null && iat != null) {
+            try {
+                Instant precise = Instant.ofEpochMilli(Long.parseLong(millis.toString()));
+                // the same second as iat, or it is not believed
+                if (precise.getEpochSecond() == iat.getEpochSecond()) {
+                    return precise;
+                }
+            } catch (NumberFormatException ignored) {
+                // not ours: iat decides
+            }
+        }
+        return iat;
+    }
+
     public int size() {
         return revokedAt.size();
     }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        return token.getSubject() != null && revoked(token.getSubject(), token.getIssuedAt())
+        Instant issuedAt = issuedAt(token);
+        return token.getSubject() != null && revoked(token.getSubject(), issuedAt)
                 ? OAuth2TokenValidatorResult.failure(REVOKED) : OAuth2TokenValidatorResult.success();
     }
 }
