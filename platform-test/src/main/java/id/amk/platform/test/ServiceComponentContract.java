@@ -43,7 +43,10 @@ public abstract class ServiceComponentContract {
     @Test
     void is_live_and_ready_with_kafka_and_mongo_up() throws Exception {
         assertThat(json(get("/actuator/health/liveness", null)).path("status").asText()).isEqualTo("UP");
-        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+        // ready once Kafka answers and the revocations are read (RevocationFeed, in the background): moments after start
+        HttpResponse<String> readiness = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> get("/actuator/health/readiness", null), answer -> answer.statusCode() == 200);
         assertThat(readiness.statusCode()).isEqualTo(200);
         JsonNode components = json(readiness).path("components");
         assertThat(components.path("kafka").path("status").asText()).isEqualTo("UP");
