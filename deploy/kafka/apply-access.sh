@@ -1,14 +1,18 @@
 #!/bin/sh
-# Gives each principal of access.conf its SCRAM password and its ACLs, logged in as admin. Safe to run again: a
-# password is set anew, an ACL already there stays one. Environment:
+# Creates the topics of topics.conf, then gives each principal of access.conf its SCRAM password and its ACLs, logged
+# in as admin. Safe to run again: a topic already there is left as it is, a password is set anew, an ACL already there
+# stays one. Environment:
 #   AMK_KAFKA_BOOTSTRAP (kafka:9092)  AMK_KAFKA_ADMIN_CONFIG (/tmp/amk-kafka/admin.properties, written by start.sh, or
 #   built here from AMK_KAFKA_ADMIN_PASSWORD)  KAFKA_BIN (/opt/kafka/bin)  AMK_KAFKA_ACCESS (access.conf beside this)
+#   AMK_KAFKA_TOPICS (topics.conf beside this)  AMK_KAFKA_REPLICATION_FACTOR (1)
 #   AMK_KAFKA_<PRINCIPAL>_PASSWORD for every principal of access.conf
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${KAFKA_BIN:-/opt/kafka/bin}
 bootstrap=${AMK_KAFKA_BOOTSTRAP:-kafka:9092}
 plan=${AMK_KAFKA_ACCESS:-$here/access.conf}
+topics=${AMK_KAFKA_TOPICS:-$here/topics.conf}
+replication=${AMK_KAFKA_REPLICATION_FACTOR:-1}
 admin=${AMK_KAFKA_ADMIN_CONFIG:-}
 umask 077
 if [ -z "$admin" ]; then
@@ -20,6 +24,13 @@ sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${AMK_KAFKA_ADMIN_PASSWORD:?set AMK_KAFKA_ADMIN_PASSWORD or AMK_KAFKA_ADMIN_CONFIG}";
 PROPERTIES
 fi
+
+grep -v '^[[:space:]]*#' "$topics" | awk 'NF' | while read -r topic partitions settings; do
+  set -- --bootstrap-server "$bootstrap" --command-config "$admin" --create --if-not-exists \
+      --topic "$topic" --partitions "$partitions" --replication-factor "$replication"
+  for setting in $settings; do set -- "$@" --config "$setting"; done
+  "$bin/kafka-topics.sh" "$@" > /dev/null
+done
 
 principals=$(grep -v '^[[:space:]]*#' "$plan" | awk 'NF { print $1 }' | sort -u)
 for principal in $principals; do
@@ -39,7 +50,7 @@ done
 grep -v '^[[:space:]]*#' "$plan" | awk 'NF' | while read -r principal right names; do
   set -- --bootstrap-server "$bootstrap" --command-config "$admin" --add --allow-principal "User:$principal"
   case "$right" in
-    write) set -- "$@" --operation Write --operation Describe --operation Create; kind=--topic ;;
+    write) set -- "$@" --operation Write --operation Describe; kind=--topic ;;
     read)  set -- "$@" --operation Read --operation Describe; kind=--topic ;;
     group) set -- "$@" --operation Read; kind=--group ;;
     *) echo "access.conf: '$right' is not write, read or group ($principal)" >&2; exit 65 ;;
@@ -64,4 +75,4 @@ grep -v '^[[:space:]]*#' "$plan" | awk 'NF' | while read -r principal right name
     "$bin/kafka-acls.sh" "$@" --resource-pattern-type prefixed $args > /dev/null
   fi
 done
-echo "Kafka access applied: $(echo $principals | wc -w) principals from $plan"
+echo "Kafka access applied: $(grep -v '^[[:space:]]*#' "$topics" | awk 'NF' | wc -l) topics from $topics, $(echo $principals | wc -w) principals from $plan"

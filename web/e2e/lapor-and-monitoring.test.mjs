@@ -157,8 +157,8 @@ describe('the worker refers the child, and the provider\'s user answers on a pho
     await signIn(partner.page, 'mitra.handayani');
     const { page } = partner;
     await page.getByRole('heading', { name: 'Rujukan masuk' }).waitFor();
-    // on a fresh platform this is the first referral: it creates referral.events.v1, and reporting-service's consumers,
-    // subscribed before the topic existed (they never create one), are given its partitions at their next rebalance
+    // the referral travels referral-service -> Kafka -> reporting-service's notifications; the topics exist before any
+    // service starts (deploy/kafka/topics.conf), so this is seconds, the wait is for a slow CI machine
     const bell = page.getByRole('link', { name: /^Pemberitahuan: [1-9]\d* belum dibaca$/ });
     await bell.waitFor({ timeout: 60_000 });
     await bell.click();

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 /**
  * docker-compose's Kafka scripts ({@code deploy/kafka/start.sh}, {@code apply-access.sh}) run here as they run in the
  * apache/kafka image: by /bin/sh, with the same environment. Only the image's {@code bin/} tools are different: stand-ins
- * record each call, which is then made in this JVM with the Kafka classes those tools start (StorageTool, ConfigCommand,
- * AclCommand). So the embedded broker runs compose's server.properties and compose's principals and ACLs, and there is
- * one description of both.
+ * record each call, which is then made in this JVM with the Kafka classes those tools start (StorageTool, TopicCommand,
+ * ConfigCommand, AclCommand). So the embedded broker runs compose's server.properties, topics, principals and ACLs, and
+ * there is one description of each.
  */
 public final class KafkaScripts {
 
@@ -86,6 +86,7 @@ public final class KafkaScripts {
             switch (call.get(0)) {
                 case "kafka-configs.sh" -> tool(call, () -> kafka.admin.ConfigCommand.main(args));
                 case "kafka-acls.sh" -> tool(call, () -> kafka.admin.AclCommand.main(args));
+                case "kafka-topics.sh" -> tool(call, () -> org.apache.kafka.tools.TopicCommand.main(args));
                 default -> throw new IllegalStateException("apply-access.sh called " + call);
             }
         }
@@ -112,7 +113,7 @@ public final class KafkaScripts {
         deleteTree(calls);
         Files.createDirectories(bin);
         Files.createDirectories(calls);
-        for (String tool : List.of("kafka-storage.sh", "kafka-server-start.sh", "kafka-configs.sh", "kafka-acls.sh")) {
+        for (String tool : List.of("kafka-storage.sh", "kafka-server-start.sh", "kafka-configs.sh", "kafka-acls.sh", "kafka-topics.sh")) {
             Path stub = bin.resolve(tool);
             Files.writeString(stub, """
                     #!/bin/sh
@@ -146,16 +147,21 @@ public final class KafkaScripts {
         }
     }
 
-    /** A Kafka command-line tool in this JVM: its exit becomes an exception, a non-zero one an error naming the call. */
+    /**
+     * A Kafka command-line tool in this JVM: a non-zero exit becomes an error naming the call; an exit 0 returns (some
+     * tools exit 0 in a finally block and would take an exception there for a failure).
+     */
     private static void tool(List<String> call, Runnable main) {
         Exit.setExitProcedure((code, message) -> {
-            throw new ToolExit(code, message);
+            if (code != 0) {
+                throw new ToolExit(code, message);
+            }
         });
         try {
             main.run();
         } catch (ToolExit exit) {
             if (exit.code != 0) {
-                // the call holds a password: name the tool and the principal, not the arguments
+                // the call may hold a password: name the tool and the principal (or topic), not the arguments
                 throw new IllegalStateException(call.get(0) + " failed (exit " + exit.code + ") for " + principalOf(call));
             }
         } finally {
@@ -165,7 +171,7 @@ public final class KafkaScripts {
 
     private static String principalOf(List<String> call) {
         for (int i = 0; i < call.size() - 1; i++) {
-            if (call.get(i).equals("--entity-name") || call.get(i).equals("--allow-principal")) {
+            if (call.get(i).equals("--entity-name") || call.get(i).equals("--allow-principal") || call.get(i).equals("--topic")) {
                 return call.get(i + 1);
             }
         }

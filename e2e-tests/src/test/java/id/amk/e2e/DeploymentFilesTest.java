@@ -1,5 +1,6 @@
 package id.amk.e2e;
 
+import id.amk.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -83,6 +84,34 @@ class DeploymentFilesTest {
         String protocols = server.lines().filter(l -> l.startsWith("listener.security.protocol.map=")).findFirst().orElseThrow();
         assertThat(protocols.substring(protocols.indexOf('=') + 1).split(","))
                 .allSatisfy(listener -> assertThat(listener.split(":")[1]).as(listener).startsWith("SASL_"));
+    }
+
+    @Test
+    void every_topic_the_services_use_and_access_conf_names_is_created_by_topics_conf_with_its_dead_letters() throws IOException {
+        Map<String, Integer> partitions = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve("deploy/kafka/topics.conf"))) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                String[] fields = line.strip().split("\\s+");
+                partitions.put(fields[0], Integer.valueOf(fields[1]));
+            }
+        }
+        Set<String> used = new java.util.TreeSet<>();
+        for (String topic : List.of(Topics.CASE_EVENTS, Topics.CASE_REGISTRY, Topics.REFERRAL_EVENTS, Topics.LAPOR_EVENTS, Topics.IDENTITY_EVENTS)) {
+            used.add(topic);
+            used.add(Topics.deadLetter(topic));
+            // a dead letter goes to the partition number its message came from
+            assertThat(partitions.get(Topics.deadLetter(topic))).as(topic).isEqualTo(partitions.get(topic));
+        }
+        for (String line : Files.readAllLines(ROOT.resolve("deploy/kafka/access.conf"))) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length > 2 && !fields[0].startsWith("#") && !fields[1].equals("group")) {
+                used.addAll(List.of(fields).subList(2, fields.length));
+            }
+        }
+        assertThat(partitions.keySet()).containsExactlyInAnyOrderElementsOf(used);
+        assertThat(Files.readString(ROOT.resolve("deploy/kafka/server.properties"))).contains("auto.create.topics.enable=false");
+        assertThat(Files.readAllLines(ROOT.resolve("deploy/kafka/topics.conf"))).anySatisfy(line ->
+                assertThat(line).startsWith(Topics.CASE_REGISTRY + " ").contains("cleanup.policy=compact"));
     }
 
     @Test

@@ -5,11 +5,16 @@ import id.amk.platform.config.AmkDefaults;
 import id.amk.platform.kafka.KafkaCredentials;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -44,9 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * docker-compose's Kafka as it would run, on a real broker in this JVM: {@code deploy/kafka/start.sh} and
  * {@code apply-access.sh} run under /bin/sh exactly as the compose services run them, with the apache/kafka image's
- * tools replaced by recorders whose calls are then made with the same Kafka classes (StorageTool, ConfigCommand,
- * AclCommand) the image's scripts start. So the broker runs the very server.properties compose gives it, and the
- * principals and ACLs are those of access.conf. The clients log in as the services do: their settings come from
+ * tools replaced by recorders whose calls are then made with the same Kafka classes (StorageTool, TopicCommand,
+ * ConfigCommand, AclCommand) the image's scripts start. So the broker runs the very server.properties compose gives it,
+ * the topics are those of topics.conf, and the principals and ACLs those of access.conf. The clients log in as the services do: their settings come from
  * AmkDefaults with AMK_KAFKA_USERNAME/PASSWORD, as in compose.
  */
 class KafkaAccessTest {
@@ -160,6 +165,33 @@ class KafkaAccessTest {
             producer.send(new ProducerRecord<>("case.events.v1.dlt", "case-1", "{}")).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("referral-service may write its topic and its dead letters", e);
+        }
+    }
+
+    @Test
+    void the_topics_of_topics_conf_exist_before_anyone_writes_and_no_client_creates_another() throws Exception {
+        Map<String, Object> admin = new HashMap<>(Map.of("bootstrap.servers", bootstrap));
+        admin.putAll(KafkaCredentials.clientProperties("admin", ADMIN_PASSWORD, null));
+        try (Admin client = Admin.create(admin)) {
+            Map<String, TopicDescription> topics = client.describeTopics(List.of("case.events.v1", "referral.events.v1",
+                    "lapor.events.v1", "identity.events.v1", "case.registry.v1", "referral.events.v1.dlt")).allTopicNames().get(30, TimeUnit.SECONDS);
+            topics.values().forEach(topic -> assertThat(topic.partitions()).as(topic.name()).hasSize(3));
+            ConfigResource registry = new ConfigResource(ConfigResource.Type.TOPIC, "case.registry.v1");
+            Config settings = client.describeConfigs(List.of(registry)).all().get(30, TimeUnit.SECONDS).get(registry);
+            assertThat(settings.get("cleanup.policy").value()).isEqualTo("compact");
+            ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, "case.events.v1");
+            assertThat(client.describeConfigs(List.of(events)).all().get(30, TimeUnit.SECONDS).get(events).get("retention.ms").value()).isEqualTo("-1");
+        }
+        // a writer may write its topics but not make a new one, neither by sending to it nor by asking
+        try (var producer = producer("case-service")) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("case.events.v2", "k", "{}")).get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        Map<String, Object> service = new HashMap<>(Map.of("bootstrap.servers", bootstrap));
+        service.putAll(KafkaCredentials.clientProperties("case-service", PASSWORDS.get("case-service"), null));
+        try (Admin client = Admin.create(service)) {
+            assertThatThrownBy(() -> client.createTopics(List.of(new NewTopic("case.events.v1.copy", 1, (short) 1))).all().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 

@@ -56,7 +56,11 @@ class RegistryLinks implements IntegrationEventMapper {
                 .map(nik -> new OutgoingEvent(RegistryLinkChanged.TYPE, new RegistryLinkChanged(caseId, nik, true, at)));
     }
 
-    /** Compacted, and compacted soon after an erasure: no record stays uncompacted longer than the configured lag. */
+    /**
+     * Compacted, and compacted soon after an erasure: no record stays uncompacted longer than the configured lag. A
+     * deployment creates the topic beforehand with these settings (deploy/kafka/topics.conf; case-service may not
+     * create topics there); this creates it on a broker without one, as in the service's own tests.
+     */
     @Bean
     NewTopic caseRegistryTopic(@Value("${amk.cases.registry.max-compaction-lag:10m}") Duration maxCompactionLag) {
         return TopicBuilder.name(Topics.CASE_REGISTRY).compact()
