@@ -51,29 +51,61 @@ public class ChildSearch {
     static final String FIELD = "searchKeys";
 
     private final BlindIndex index;
+    private final DuplicateScore scores;
 
     ChildSearch(MongoTemplate mongo, MasterKey master) {
         this.index = new BlindIndex(mongo, "index_keys", master);
+        this.scores = new DuplicateScore(index::of);
         mongo.indexOps("case_summaries").ensureIndex(new Index(FIELD, Sort.Direction.ASC));
     }
 
-    /** What a case's view stores for its child: the hashed keys of the NIK, the name, the birth year and the sex. */
+    /**
+     * What a case's view stores for its child: the hashed keys of the NIK, the name, the birth year and date, the
+     * guardian's phone and the sex.
+     */
     public List<String> keysOf(Child child) {
+        return plainKeys(child).stream().map(index::of).toList();
+    }
+
+    /** The keys of {@link #keysOf} before they are hashed: never stored. */
+    static Set<String> plainKeys(Child child) {
         if (child == null) {
-            return List.of();
+            return Set.of();
         }
         Set<String> keys = new LinkedHashSet<>();
-        if (child.nik() != null) {
+        if (child.nik() != null && !child.nik().isBlank()) {
             keys.add("nik:" + child.nik().strip());
         }
         keys.addAll(NameKeys.ofName(child.name()));
         if (child.birthDate() != null) {
             keys.add("by:" + child.birthDate().getYear());
+            keys.add("bd:" + child.birthDate());
+        }
+        String phone = phoneDigits(child.guardianPhone());
+        if (phone != null) {
+            keys.add("tel:" + phone);
         }
         if (child.sex() != null) {
             keys.add("sex:" + child.sex().toUpperCase(Locale.ROOT));
         }
-        return keys.stream().map(index::of).toList();
+        return keys;
+    }
+
+    /** A phone number as dialled at home: digits only, +62/62 as 0 (0813-1111-2222, +62 813 1111 2222); null without enough digits. */
+    static String phoneDigits(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.startsWith("62")) {
+            digits = "0" + digits.substring(2);
+        }
+        return digits.length() < 6 ? null : digits;
+    }
+
+    /** The rules that compare a child with the children of existing cases, over this index's keys. */
+    public DuplicateScore duplicateScore() {
+        return scores;
     }
 
     /** The view's criteria for these terms (every given term must match); null when the name has no word left to look for. */

@@ -36,6 +36,7 @@ import id.amk.cases.casefile.web.CaseRequests.FirstContact;
 import id.amk.cases.casefile.web.CaseRequests.Note;
 import id.amk.cases.casefile.web.CaseRequests.Plan;
 import id.amk.cases.casefile.web.CaseRequests.Reason;
+import id.amk.cases.casefile.web.CaseRequests.DuplicateCheck;
 import id.amk.cases.casefile.web.CaseRequests.RegisterCase;
 import id.amk.cases.casefile.web.CaseRequests.Transfer;
 import id.amk.cases.casefile.web.CaseRequests.Visit;
@@ -48,6 +49,7 @@ import id.amk.cases.integration.WorkerDirectory;
 import id.amk.contracts.RegionCodes;
 import id.amk.platform.idempotency.Idempotency;
 import id.amk.cases.search.ChildSearch;
+import id.amk.cases.search.LikelyDuplicates;
 import id.amk.platform.audit.ReadAudit;
 import id.amk.platform.security.AmkCaller;
 import id.amk.platform.security.AmkCaller.Role;
@@ -78,6 +80,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -101,12 +104,14 @@ class CaseController {
     private final ChildVault vault;
     private final TimelinessRules rules;
     private final ChildSearch childSearch;
+    private final LikelyDuplicates duplicates;
 
     CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, ReadAudit audit, MongoTemplate mongo,
                    ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault, TimelinessRules rules,
-                   ChildSearch childSearch) {
+                   ChildSearch childSearch, LikelyDuplicates duplicates) {
         this.rules = rules;
         this.childSearch = childSearch;
+        this.duplicates = duplicates;
         this.commands = commands;
         this.history = history;
         this.numbers = numbers;
@@ -134,6 +139,7 @@ class CaseController {
         checkWorker(caller, request.assignedWorker(), request.regionCode(), "assignedWorker");
         String worker = request.assignedWorker() != null ? request.assignedWorker()
                 : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
+        List<String> notTheSameAs = request.notADuplicate() == null ? List.of() : casesShown(caller, request.notADuplicate().caseIds());
         String caseNumber = numbers.next(request.regionCode());
         Object registered = commands.sendAndWait(new RegisterCaseCommand(caseId, caseNumber, request.regionCode(), request.child().toChild(),
                 request.clusters(), request.abhRole(), request.riskLevel(), request.source(), request.reportId(), request.consent(),
@@ -141,7 +147,53 @@ class CaseController {
         if (registered == Idempotency.ALREADY_APPLIED) { // registered by an attempt that died before it answered
             caseNumber = current(caseId).caseNumber();
         }
+        if (!notTheSameAs.isEmpty()) {
+            recordNotADuplicate(caller, caseId, request.regionCode(), notTheSameAs, request.notADuplicate().reason());
+        }
         return ResponseEntity.created(URI.create("/api/cases/" + caseId)).eTag("\"0\"").body(new Registered(caseId, caseNumber));
+    }
+
+    /**
+     * The existing cases, among those the caller may see, most likely of the child about to be registered (same NIK,
+     * a name that sounds the same with the same birth date, phone or district, ...), with the reasons; compared on the
+     * views' keyed hashes only. POST: the child's details stay out of URLs and logs. Audited like a search.
+     */
+    @PostMapping("/likely-duplicates")
+    List<CaseViews.LikelyDuplicate> likelyDuplicates(@Valid @RequestBody DuplicateCheck check) {
+        AmkCaller caller = caller();
+        if (!CaseAccess.mayList(caller)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of());
+        }
+        if (!RegionCodes.isCode(check.regionCode())) {
+            throw new CaseRuleViolation("unknown-region", "regionCode");
+        }
+        List<CaseViews.LikelyDuplicate> found = duplicates.of(check.child().toChild(), check.regionCode(), scope(caller)).stream()
+                .map(f -> CaseViews.LikelyDuplicate.of(f, sealed -> vault.openText(f.summary().caseId(), sealed).orElse(null))).toList();
+        audit.record(caller, new ReadAudit.Read("case.duplicate-check", null, check.regionCode(), found.size()));
+        return found;
+    }
+
+    /** The case numbers of cases the caller was shown; a case they may not see is a mistake of the request. */
+    private List<String> casesShown(AmkCaller caller, List<String> caseIds) {
+        List<CaseSummary> shown = mongo.find(Query.query(new Criteria().andOperator(scope(caller), Criteria.where("_id").in(caseIds))), CaseSummary.class);
+        if (shown.size() != Set.copyOf(caseIds).size()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", "notADuplicate.caseIds"));
+        }
+        return shown.stream().map(CaseSummary::caseNumber).sorted().toList();
+    }
+
+    /**
+     * A worker registered a new case although likely duplicates were shown: why goes into the new case's history as its
+     * first note (expected at version 0, so a retried registration does not write it twice) and into the audit.
+     */
+    private void recordNotADuplicate(AmkCaller caller, String caseId, String regionCode, List<String> caseNumbers, String reason) {
+        try {
+            commands.sendAndWait(new AddProgressNoteCommand(caseId, "Bukan anak yang sama dengan " + String.join(", ", caseNumbers)
+                    + " / not the child of " + String.join(", ", caseNumbers) + ": " + reason.strip(), caller.subject(), 0L));
+        } catch (org.axonframework.modelling.command.ConflictingAggregateVersionException alreadyWritten) {
+            return; // an earlier attempt of this registration wrote it
+        }
+        audit.record(caller, new ReadAudit.Read("case.not-a-duplicate", caseId, regionCode, caseNumbers.size()));
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import id.amk.cases.casefile.api.Child;
 import id.amk.cases.casefile.api.Commands.PlanAction;
 import id.amk.cases.casefile.api.RiskLevel;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -16,7 +17,19 @@ import java.util.Set;
 final class CaseRequests {
 
     record RegisterCase(@NotNull String regionCode, @NotNull @Valid ChildData child, Set<String> clusters, AbhRole abhRole,
-                        RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker) {
+                        RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
+                        @Valid NotADuplicate notADuplicate) {
+    }
+
+    /**
+     * The worker was shown these likely duplicates ({@code POST /api/cases/likely-duplicates}) and registers a new case
+     * all the same, for this reason: it goes into the new case's history (sealed like every note) and the audit.
+     */
+    record NotADuplicate(@NotNull @Size(min = 1, max = 10) List<@NotNull String> caseIds, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** A child about to be registered in this region, to be compared with the existing cases. */
+    record DuplicateCheck(@NotNull String regionCode, @NotNull @Valid ChildData child) {
     }
 
     record ChildData(@Size(max = 200) String name, String nik, java.time.LocalDate birthDate, Integer estimatedAge,

@@ -66,6 +66,17 @@ final class CaseViews {
         }
     }
 
+    /** An existing case that may be of the child being registered: which case, whose, and why it is thought so. */
+    record LikelyDuplicate(String caseId, String caseNumber, String childName, String stage, String regionCode, Instant registeredAt,
+                           int score, java.util.Set<id.amk.cases.search.DuplicateScore.Reason> reasons) {
+
+        static LikelyDuplicate of(id.amk.cases.search.LikelyDuplicates.Found found, Function<SealedText, String> open) {
+            CaseSummary s = found.summary();
+            return new LikelyDuplicate(s.caseId(), s.caseNumber(), openOrNull(s.sealedName(), open), s.stage(), s.regionCode(),
+                    s.registeredAt(), found.likeness().score(), found.likeness().reasons());
+        }
+    }
+
     private static List<String> opened(List<SealedText> texts, Function<SealedText, String> open) {
         return texts.stream().map(text -> openOrNull(text, open)).toList();
     }

@@ -629,6 +629,64 @@ class CaseApiTest {
         assertThat(json(send("GET", query, WORKER, null, null)).path("items").findValuesAsText("caseId")).doesNotContain(caseId);
     }
 
+    @Test
+    void registering_a_child_who_has_a_case_already_shows_that_case_with_the_reasons_and_a_new_case_all_the_same_needs_a_reason()
+            throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String phone = "0857" + (10_000_000 + (System.nanoTime() % 89_999_999));
+        String nik = "3273014203140" + (100 + System.nanoTime() % 899);
+        HttpResponse<String> first = send("POST", "/api/cases", WORKER, null, """
+                {"regionCode":"32.73.01","child":{"name":"Dewi Lestari %s","nik":"%s","birthDate":"2014-03-02","sex":"F",
+                 "guardianName":"Ibu Lestari","guardianPhone":"%s"},"clusters":["NEGLECT_VICTIM"],"riskLevel":"MEDIUM","source":"SCHOOL"}
+                """.formatted(tag, nik, phone));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String existing = json(first).path("caseId").asText();
+        String caseNumber = json(send("GET", "/api/cases/" + existing, WORKER, null, null)).path("caseNumber").asText();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                json(send("GET", "/api/cases?nik=" + nik, WORKER, null, null)).path("items").findValuesAsText("caseId").contains(existing));
+
+        // the village office writes the same child in the old spelling, the phone with the country code, no NIK
+        String check = """
+                {"regionCode":"32.73","child":{"name":"%s","birthDate":%s,"sex":"%s","guardianPhone":%s%s}}""";
+        JsonNode likely = json(send("POST", "/api/cases/likely-duplicates", WORKER, null,
+                check.formatted("Dewie Lestarie " + tag, "\"2014-03-02\"", "F", "\"+62 " + phone.substring(1) + "\"", "")));
+        assertThat(likely.findValuesAsText("caseId")).containsExactly(existing);
+        assertThat(likely.get(0).path("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(likely.get(0).path("childName").asText()).isEqualTo("Dewi Lestari " + tag);
+        assertThat(likely.get(0).path("score").asInt()).isEqualTo(100);
+        assertThat(likely.get(0).path("reasons").toString()).contains("NAME", "BIRTH_DATE", "GUARDIAN_PHONE", "DISTRICT");
+        // the NIK alone is enough; a name alone, another child's birth date and phone, is not; nor a boy of that name
+        JsonNode byNik = json(send("POST", "/api/cases/likely-duplicates", WORKER, null,
+                check.formatted("Anak Lain " + tag, "null", "F", "null", ",\"nik\":\"" + nik + "\"")));
+        assertThat(byNik.findValuesAsText("caseId")).containsExactly(existing);
+        assertThat(byNik.get(0).path("reasons").toString()).contains("NIK");
+        assertThat(json(send("POST", "/api/cases/likely-duplicates", WORKER, null,
+                check.formatted("Dewi Lestari " + tag, "\"2011-09-09\"", "F", "\"081399999999\"", ""))).findValuesAsText("caseId")).doesNotContain(existing);
+        assertThat(json(send("POST", "/api/cases/likely-duplicates", WORKER, null,
+                check.formatted("Dewi Lestari " + tag, "\"2014-03-02\"", "M", "null", ""))).findValuesAsText("caseId")).doesNotContain(existing);
+        // someone who may not see the case is not shown it
+        String otherRegency = TOKENS.userToken("peksos.jaksel", List.of("PEKSOS"), List.of("31.71"), null);
+        assertThat(json(send("POST", "/api/cases/likely-duplicates", otherRegency, null,
+                check.formatted("Dewi Lestari " + tag, "\"2014-03-02\"", "F", "null", ""))).findValuesAsText("caseId")).doesNotContain(existing);
+        assertThat(send("POST", "/api/cases/likely-duplicates", WORKER, null, "{\"regionCode\":\"nowhere\",\"child\":{}}").statusCode()).isEqualTo(400);
+
+        // registered as another child all the same: the reason is the new case's first note, the audit has both steps
+        String twin = """
+                {"regionCode":"32.73.01","child":{"name":"Dewi Lestari %s","birthDate":"2014-03-02","sex":"F","guardianPhone":"%s"},
+                 "clusters":["NEGLECT_VICTIM"],"riskLevel":"MEDIUM","source":"SCHOOL","notADuplicate":{"caseIds":["%s"],"reason":"Saudara kembarnya"}}
+                """;
+        assertThat(send("POST", "/api/cases", WORKER, null, twin.formatted(tag, phone, "no-such-case")).body()).contains("notADuplicate.caseIds");
+        HttpResponse<String> created = send("POST", "/api/cases", WORKER, null, twin.formatted(tag, phone, existing));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String second = json(created).path("caseId").asText();
+        JsonNode history = json(send("GET", "/api/cases/" + second + "/history", WORKER, null, null));
+        assertThat(history.toString()).contains("Bukan anak yang sama dengan " + caseNumber, "Saudara kembarnya");
+        assertThat(json(send("GET", "/api/cases/" + second, WORKER, null, null)).path("version").asLong()).isEqualTo(1);
+        List<Document> audited = mongo.find(Query.query(Criteria.where("kind").in("case.duplicate-check", "case.not-a-duplicate")), Document.class, "read_audit");
+        assertThat(audited).extracting(d -> d.getString("kind")).contains("case.duplicate-check", "case.not-a-duplicate");
+        assertThat(audited.toString()).doesNotContainIgnoringCase("lestari").doesNotContain(phone.substring(1));
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
         return new ApiClient(port).send(method, path, token, ifMatch, body);
     }
