@@ -1,8 +1,11 @@
 // Finding a child: a worker searches their caseload by a name spelt another way (as a school or a village office would
 // write it) and by NIK, on the phone and on a laptop, in Indonesian; the audit keeps what kind of search it was, not the name.
+// A child reported twice: registering them again shows the existing case and why it is thought the same child; the worker
+// opens it, or registers another child all the same with a reason that goes into the new case's history.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LAPTOP, PHONE, check, launch, person, signIn, touchTargets } from './helpers.mjs';
+import { join } from 'node:path';
+import { BASE, LAPTOP, PHONE, SHOTS, check, launch, person, signIn, touchTargets } from './helpers.mjs';
 
 let browser;
 const stamp = Date.now().toString(36).replace(/[0-9]/g, '');
@@ -12,18 +15,18 @@ const nik = (tail) => `327301010614${tail}`;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function register(page, name, nik) {
-  return page.evaluate(async ({ name, nik }) => {
+async function register(page, name, nik, more = {}) {
+  return page.evaluate(async ({ name, nik, more }) => {
     const csrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '';
     const answer = await fetch('/api/cases', {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(csrf) },
-      body: JSON.stringify({ regionCode: '32.73.01', child: { name, nik, birthDate: '2014-06-01', sex: 'M' }, clusters: ['VIOLENCE_VICTIM'],
+      body: JSON.stringify({ regionCode: '32.73.01', child: { name, nik, birthDate: '2014-06-01', sex: 'M', ...more }, clusters: ['VIOLENCE_VICTIM'],
         riskLevel: 'MEDIUM', source: 'WALK_IN', consent: true }),
     });
     const body = await answer.json();
     if (!body.caseId) throw new Error(JSON.stringify(body));
     return body.caseId;
-  }, { name, nik });
+  }, { name, nik, more });
 }
 
 describe('finding a child', () => {
@@ -55,6 +58,76 @@ describe('finding a child', () => {
       } finally {
         await worker.context.close();
       }
+    }
+  });
+});
+
+describe('a child reported twice', () => {
+  /** The registration form filled as a second source writes the child: another spelling, the phone with +62. */
+  async function registerAgain(page, name, phone) {
+    await page.getByRole('link', { name: 'Kasus baru' }).click();
+    await page.getByRole('heading', { name: 'Daftarkan kasus baru' }).waitFor();
+    await page.getByLabel('Kabupaten/kota').selectOption('32.73');
+    await page.getByLabel('Nama anak').fill(name);
+    await page.getByLabel('Tanggal lahir').fill('2013-02-03');
+    await page.getByLabel('Jenis kelamin').selectOption('F');
+    await page.getByLabel('Telepon orang tua/wali').fill(`+62 ${phone.slice(1)}`);
+    await page.locator('input[name=clusters][value=NEGLECT_VICTIM]').check();
+    await page.getByLabel('Tingkat risiko').selectOption('MEDIUM');
+    await page.getByRole('button', { name: 'Daftarkan kasus' }).click();
+    await page.getByRole('heading', { name: 'Mungkin anak ini sudah punya kasus' }).waitFor({ timeout: 30_000 });
+  }
+
+  it('shows the existing case with the reasons; a new case all the same needs a reason, which its history keeps', async () => {
+    const worker = await person(browser, PHONE);
+    try {
+      const { page } = worker;
+      await signIn(page, 'peksos.bandung');
+      const phone = `0857${String(Date.now()).slice(-8)}`;
+      const existing = await register(page, `Siti Nurhaliza ${stamp}c`, null, { birthDate: '2013-02-03', sex: 'F', guardianPhone: phone });
+      await registerAgain(page, `Siti Nurhalizah ${stamp}c`, phone);
+      const panel = page.getByRole('region', { name: 'Mungkin anak ini sudah punya kasus' });
+      const card = panel.locator('.card', { hasText: `Siti Nurhaliza ${stamp}c` });
+      for (const why of ['Nama mirip', 'Tanggal lahir sama', 'Telepon wali sama', 'Kabupaten/kota sama']) {
+        await card.getByText(why, { exact: true }).waitFor();
+      }
+      // what the worker sees at that moment: the panel, scrolled to (before the full-page screenshot, which scrolls)
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Mungkin anak ini sudah punya kasus');
+      await page.screenshot({ path: join(SHOTS, 'phone-duplicates-seen.png') });
+      await check(page, 'phone-duplicates');
+      await touchTargets(page, 'phone-duplicates');
+      // nothing is registered without a reason
+      await page.getByRole('button', { name: 'Tetap daftarkan sebagai anak lain' }).click();
+      await page.getByText('Tuliskan alasannya.').waitFor();
+      await page.getByLabel('Mengapa ini anak lain?').fill('Saudara kembar, tinggal serumah');
+      await page.getByRole('button', { name: 'Tetap daftarkan sebagai anak lain' }).click();
+      await page.getByText(/telah didaftarkan/).waitFor();
+      const second = new URL(page.url()).pathname.split('/').pop();
+      assert.notEqual(second, existing);
+      const history = await (await page.request.get(`${BASE}/api/cases/${second}/history`)).text();
+      assert.match(history, /Bukan anak yang sama dengan AMK-3273-/);
+      assert.match(history, /Saudara kembar, tinggal serumah/);
+      assert.deepEqual(worker.errors, []);
+    } finally {
+      await worker.context.close();
+    }
+  });
+
+  it('opens the existing case instead of registering a second one, on a laptop', async () => {
+    const worker = await person(browser, LAPTOP);
+    try {
+      const { page } = worker;
+      await signIn(page, 'peksos.bandung');
+      const phone = `0858${String(Date.now()).slice(-8)}`;
+      const existing = await register(page, `Wahyuni Djuwita ${stamp}d`, null, { birthDate: '2013-02-03', sex: 'F', guardianPhone: phone });
+      await registerAgain(page, `Wahjoeni Juwita ${stamp}d`, phone);
+      await check(page, 'laptop-duplicates');
+      await page.getByRole('link', { name: /^Buka kasus AMK-3273-/ }).first().click();
+      await page.waitForURL(`**/cases/${existing}`);
+      await page.getByRole('heading', { name: `Wahyuni Djuwita ${stamp}d` }).waitFor();
+      assert.deepEqual(worker.errors, []);
+    } finally {
+      await worker.context.close();
     }
   });
 });

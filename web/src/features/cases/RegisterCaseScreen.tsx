@@ -1,12 +1,14 @@
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/Feedback';
 import { CodeChoices, Field, namesAField, problemFor, SubmitButton } from '../../components/Form';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useClusters, useNamer } from '../../lib/reference';
 import type { Session } from '../../lib/session';
-import { RISK_LEVELS, SOURCES, useRegisterCase } from './api';
+import { Link, useNavigate } from 'react-router';
+import { RegionName } from '../../lib/reference';
+import { likelyDuplicates, RISK_LEVELS, SOURCES, useRegisterCase, type LikelyDuplicate } from './api';
 import { AbhRoleField, abhRoleRules, CHILD_FIELDS, childBody, ChildFields, childForm, type ChildForm } from './ChildFields';
 
 interface RegisterForm extends ChildForm {
@@ -32,22 +34,60 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
   });
   const { errors } = form.formState;
   const chosenClusters = form.watch('clusters');
-  const api = register.error;
+  // the existing cases that may be of this child, for the child's details as they were checked
+  const [checked, setChecked] = useState<{ of: string; found: LikelyDuplicate[] } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>(null);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const api = register.error ?? (checkError as Error | null);
 
-  const submit = form.handleSubmit((v) => {
+  const submit = form.handleSubmit(async (v) => {
+    const child = childBody(v);
+    const of = JSON.stringify([v.regionCode, child]);
+    let found = checked?.of === of ? checked.found : null;
+    if (found === null) {
+      setChecking(true);
+      setCheckError(null);
+      try {
+        found = await likelyDuplicates(v.regionCode, child);
+      } catch (e) {
+        setCheckError(e);
+        return;
+      } finally {
+        setChecking(false);
+      }
+      setChecked({ of, found });
+      setReason('');
+      // shown first: the worker decides whether this is one of them before anything is registered
+      if (found.length > 0) return;
+    }
+    if (found.length > 0 && !reason.trim()) {
+      setReasonMissing(true);
+      return;
+    }
     register.mutate(
       {
         regionCode: v.regionCode,
-        child: childBody(v),
+        child,
         clusters: v.clusters,
         abhRole: v.clusters.includes('ABH') ? v.abhRole || null : null,
         riskLevel: v.riskLevel,
         source: v.source,
         consent: v.consent,
+        notADuplicate: found.length > 0 ? { caseIds: found.map((d) => d.caseId), reason: reason.trim() } : null,
       },
       { onSuccess: (created) => navigate(`/cases/${created.caseId}`, { state: created.queued ? { queued: true } : { registered: created.caseNumber } }) },
     );
   });
+  const duplicates = checked?.found ?? [];
+  // the worker is at the button at the bottom of a long form: take them to what was found, and tell screen readers
+  const duplicatesTitle = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (duplicates.length === 0) return;
+    duplicatesTitle.current?.scrollIntoView({ block: 'start' });
+    duplicatesTitle.current?.focus({ preventScroll: true });
+  }, [checked]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <section>
@@ -92,9 +132,32 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
           <input type="checkbox" {...form.register('consent')} />
           {t('register.consent')}
         </label>
+        {duplicates.length > 0 && (
+          <section className="duplicates" role="region" aria-labelledby="duplicates-title">
+            <h2 id="duplicates-title" ref={duplicatesTitle} tabIndex={-1}>{t('register.duplicates.title')}</h2>
+            <p>{t('register.duplicates.intro')}</p>
+            <ul className="cards">
+              {duplicates.map((d) => (
+                <li key={d.caseId} className="card">
+                  <p><strong>{d.childName ?? t('register.duplicates.noName')}</strong> · {d.caseNumber}</p>
+                  <p className="muted"><RegionName code={d.regionCode} /> · {t(`stage.${d.stage}`)} · {t('register.duplicates.score', { score: d.score })}</p>
+                  <p className="chips">{d.reasons.map((r) => <span key={r} className="badge">{t(`register.duplicates.why.${r}`)}</span>)}</p>
+                  <Link className="button" to={`/cases/${d.caseId}`}>{t('register.duplicates.open', { caseNumber: d.caseNumber })}</Link>
+                </li>
+              ))}
+            </ul>
+            <Field label={t('register.duplicates.reason')} hint={t('register.duplicates.reasonHint')}
+              error={reasonMissing && !reason.trim() ? t('register.duplicates.reasonRequired') : problemFor(api, 'notADuplicate.reason')}>
+              {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+          </section>
+        )}
         <div className="actions">
-          <SubmitButton pending={register.isPending}>{t('register.submit')}</SubmitButton>
+          <SubmitButton pending={register.isPending || checking}>
+            {duplicates.length > 0 ? t('register.duplicates.registerAnyway') : t('register.submit')}
+          </SubmitButton>
         </div>
+        {checking && <p className="muted" role="status">{t('register.duplicates.checking')}</p>}
       </form>
     </section>
   );

@@ -191,6 +191,31 @@ export interface Registered {
   caseNumber: string;
 }
 
+export interface LikelyDuplicate {
+  caseId: string;
+  caseNumber: string;
+  childName: string | null;
+  stage: Stage;
+  regionCode: string;
+  registeredAt: string;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * The existing cases most likely of the child about to be registered. Empty when there is no connection: the case is
+ * then registered on the device, and the check is the worker's when they are back online.
+ */
+export async function likelyDuplicates(regionCode: string, child: unknown): Promise<LikelyDuplicate[]> {
+  if (!navigator.onLine) return [];
+  try {
+    return (await request<LikelyDuplicate[]>('/api/cases/likely-duplicates', { method: 'POST', body: { regionCode, child } })).data;
+  } catch (e) {
+    if (isUnreachable(e)) return [];
+    throw e;
+  }
+}
+
 export function useRegisterCase() {
   const client = useQueryClient();
   return useMutation({
