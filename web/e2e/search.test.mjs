@@ -131,3 +131,44 @@ describe('a child reported twice', () => {
     }
   });
 });
+
+describe('a report of a child who has a case', () => {
+  it('shows triage the likely case, and one tap marks the report its duplicate', async () => {
+    const worker = await person(browser, PHONE);
+    try {
+      const { page, context } = worker;
+      await signIn(page, 'peksos.bandung');
+      const existing = await register(page, `Rahmat Hidayat ${stamp}e`, null, { birthDate: '2015-05-05', sex: 'M' });
+      // the case's line in the caseload (what the check reads) follows its registration by a moment
+      for (let i = 0; i < 30; i++) {
+        const found = await (await page.request.get(`${BASE}/api/cases?name=${encodeURIComponent(`Rahmat Hidayat ${stamp}e`)}`)).json();
+        if (found.items.some((c) => c.caseId === existing)) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const age = new Date().getFullYear() - 2015 - (new Date() < new Date(new Date().getFullYear(), 4, 5) ? 1 : 0);
+      const csrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN').value;
+      // the village office reports the same boy, in the old spelling, with the age it guesses
+      const submitted = await page.request.post(`${BASE}/api/reports`, { headers: { 'X-XSRF-TOKEN': csrf },
+        data: { reporterType: 'VILLAGE_OFFICE', regionCode: '32.73', description: `Anak sering tidak pulang ${stamp}`, urgency: 'MEDIUM',
+          suspectedClusters: ['NEGLECT_VICTIM'], child: { name: `Rachmat Hidajat ${stamp}e`, estimatedAge: age, sex: 'M' } } });
+      assert.equal(submitted.status(), 201);
+      const { reportId } = await submitted.json();
+      await page.goto(`${BASE}/reports/${reportId}`);
+      const panel = page.getByRole('region', { name: 'Mungkin duplikat dari kasus yang sudah ada' });
+      await panel.waitFor({ timeout: 30_000 });
+      const card = panel.locator('.card', { hasText: `Rahmat Hidayat ${stamp}e` });
+      for (const why of ['Nama mirip', 'Tahun lahir sama', 'Kabupaten/kota sama']) await card.getByText(why, { exact: true }).waitFor();
+      await check(page, 'phone-report-duplicate');
+      await card.getByRole('button', { name: /^Anak yang sama: duplikat AMK-3273-/ }).click();
+      await page.getByText(/Laporan akan ditolak sebagai duplikat AMK-3273-/).waitFor();
+      await page.getByRole('button', { name: 'Tolak laporan' }).click();
+      await page.locator('.badge', { hasText: 'Ditolak' }).waitFor();
+      const report = await (await page.request.get(`${BASE}/api/reports/${reportId}`)).json();
+      assert.equal(report.status, 'REJECTED');
+      assert.equal(report.linkedCaseId, existing);
+      assert.deepEqual(worker.errors, []);
+    } finally {
+      await worker.context.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { formatDateTime } from '../../lib/i18n';
 import { RegionName, useClusters, useNamer } from '../../lib/reference';
 import type { Session } from '../../lib/session';
-import { RISK_LEVELS, useWorkers } from '../cases/api';
+import { likelyDuplicates, RISK_LEVELS, useWorkers, type LikelyDuplicate } from '../cases/api';
 import { useReport, useTriage, type ReportDetail } from './api';
 import { isPurposeRequired } from '../cases/purpose';
 
@@ -73,6 +73,13 @@ function TriageForm({ report, session }: { report: ReportDetail; session: Sessio
       clusters: report.suspectedClusters ?? [], reason: 'DUPLICATE', linkedCaseId: '', detail: '', toRegionCode: '', forwardReason: '' },
   });
   const e = triage.error;
+  const [sameAs, setSameAs] = useState<LikelyDuplicate | null>(null);
+  const markDuplicate = (d: LikelyDuplicate) => {
+    setDecision('REJECT');
+    form.setValue('reason', 'DUPLICATE');
+    form.setValue('linkedCaseId', d.caseId);
+    setSameAs(d);
+  };
   const submit = form.handleSubmit((v) => {
     const body = decision === 'ACCEPT'
       ? { decision, assignedWorker: v.assignedWorker || null, urgency: v.urgency, suspectedClusters: v.clusters }
@@ -85,6 +92,8 @@ function TriageForm({ report, session }: { report: ReportDetail; session: Sessio
     <form className="form step" noValidate onSubmit={submit} aria-labelledby="triage-title">
       <h2 id="triage-title">{t('triage.title')}</h2>
       {e && !problemFor(e, 'assignedWorker', 'linkedCaseId', 'toRegionCode', 'suspectedClusters') && <ProblemAlert error={e} />}
+      <PossibleDuplicates report={report} onSame={markDuplicate} />
+      {sameAs && decision === 'REJECT' && <p className="alert alert-success" role="status">{t('triage.possible.chosen', { caseNumber: sameAs.caseNumber })}</p>}
       <fieldset className="field">
         <legend>{t('triage.decision')}</legend>
         <div className="choices">
@@ -142,5 +151,37 @@ function TriageForm({ report, session }: { report: ReportDetail; session: Sessio
       )}
       <SubmitButton pending={triage.isPending}>{t(`triage.submit${decision}`)}</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * The existing cases whose child is like the report's (name, estimated age, sex, region), checked when triage opens the
+ * report: with the cases as they are then. Nothing is shown when the report does not name the child.
+ */
+function PossibleDuplicates({ report, onSame }: { report: ReportDetail; onSame: (d: LikelyDuplicate) => void }) {
+  const { t } = useTranslation();
+  const child = report.details?.child;
+  const found = useQuery({
+    queryKey: ['likely-duplicates', report.reportId],
+    queryFn: () => likelyDuplicates(report.regionCode, { name: child?.name, estimatedAge: child?.estimatedAge, sex: child?.sex }),
+    enabled: !!child?.name,
+    staleTime: 60_000,
+  });
+  if (!found.data?.length) return null;
+  return (
+    <section className="duplicates" role="region" aria-labelledby="possible-title">
+      <h3 id="possible-title">{t('triage.possible.title')}</h3>
+      <p>{t('triage.possible.intro')}</p>
+      <ul className="cards">
+        {found.data.map((d) => (
+          <li key={d.caseId} className="card">
+            <p><strong>{d.childName ?? t('register.duplicates.noName')}</strong> · <Link to={`/cases/${d.caseId}`}>{d.caseNumber}</Link></p>
+            <p className="muted"><RegionName code={d.regionCode} /> · {t(`stage.${d.stage}`)} · {t('register.duplicates.score', { score: d.score })}</p>
+            <p className="chips">{d.reasons.map((r) => <span key={r} className="badge">{t(`register.duplicates.why.${r}`)}</span>)}</p>
+            <button type="button" className="button" onClick={() => onSame(d)}>{t('triage.possible.same', { caseNumber: d.caseNumber })}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -55,7 +55,7 @@ public class ChildSearch {
 
     ChildSearch(MongoTemplate mongo, MasterKey master) {
         this.index = new BlindIndex(mongo, "index_keys", master);
-        this.scores = new DuplicateScore(index::of);
+        this.scores = new DuplicateScore(index::of, () -> java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")));
         mongo.indexOps("case_summaries").ensureIndex(new Index(FIELD, Sort.Direction.ASC));
     }
 

@@ -2,6 +2,7 @@ package id.amk.cases.search;
 
 import id.amk.cases.casefile.api.Child;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -18,7 +19,8 @@ import java.util.function.UnaryOperator;
  * Pure rules, no framework; {@code hash} is the blind index (the identity in tests of the rules).
  *
  * <p>Points: the same NIK is the same child (100). A name that sounds the same ({@link NameKeys}) gives 40, or a
- * share of it for the words in common; the same birth date 30 (the same birth year only 10); the same guardian's
+ * share of it for the words in common; the same birth date 30 (the same birth year only 10, also for an estimated age
+ * that fits it, as a Lapor Sosial report gives); the same guardian's
  * phone 25; the same district 10. A case whose child is of the other sex is not the same child. A case is a likely
  * duplicate from {@link #LIKELY} points: a name that sounds the same with the same birth date or the same phone, or
  * with the birth year and the district.
@@ -35,26 +37,38 @@ public final class DuplicateScore {
     public static final int LIKELY = 60;
 
     private final UnaryOperator<String> hash;
+    private final java.util.function.Supplier<LocalDate> clock;
 
-    public DuplicateScore(UnaryOperator<String> hash) {
+    /** {@code today}: the date an estimated age is counted back from. */
+    public DuplicateScore(UnaryOperator<String> hash, java.util.function.Supplier<LocalDate> today) {
         this.hash = hash;
+        this.clock = today;
     }
 
     /** The child being registered, as keys: computed once, then compared with each candidate. */
     public final class Probe {
         final String nik;
         final String birthDate;
-        final String birthYear;
+        final Set<String> birthYears;
         final String phone;
         final String otherSex;
         final List<Set<String>> words;
         final String joined;
         final String regionCode;
 
-        Probe(Child child, String regionCode) {
+        Probe(Child child, String regionCode, LocalDate today) {
             this.nik = child.nik() == null || child.nik().isBlank() ? null : hash.apply("nik:" + child.nik().strip());
             this.birthDate = child.birthDate() == null ? null : hash.apply("bd:" + child.birthDate());
-            this.birthYear = child.birthDate() == null ? null : hash.apply("by:" + child.birthDate().getYear());
+            // an estimated age (a report knows no more) stands for the two years the child may have been born in
+            Set<String> years = new LinkedHashSet<>();
+            if (child.birthDate() != null) {
+                years.add(hash.apply("by:" + child.birthDate().getYear()));
+            } else if (child.estimatedAge() != null && child.estimatedAge() >= 0 && child.estimatedAge() < 25) {
+                int born = today.getYear() - child.estimatedAge();
+                years.add(hash.apply("by:" + born));
+                years.add(hash.apply("by:" + (born - 1)));
+            }
+            this.birthYears = years;
             String digits = ChildSearch.phoneDigits(child.guardianPhone());
             this.phone = digits == null ? null : hash.apply("tel:" + digits);
             String sex = child.sex() == null ? null : child.sex().toUpperCase(Locale.ROOT);
@@ -121,7 +135,7 @@ public final class DuplicateScore {
             if (birthDate != null && theirs.contains(birthDate)) {
                 reasons.add(Reason.BIRTH_DATE);
                 score += 30;
-            } else if (birthYear != null && theirs.contains(birthYear)) {
+            } else if (birthYears.stream().anyMatch(theirs::contains)) {
                 reasons.add(Reason.BIRTH_YEAR);
                 score += 10;
             }
@@ -143,6 +157,6 @@ public final class DuplicateScore {
     }
 
     public Probe probe(Child child, String regionCode) {
-        return new Probe(child, regionCode);
+        return new Probe(child, regionCode, clock.get());
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * How a child's name is compared when searched: as it sounds in Indonesian spelling, not as it is typed. Old and new
  * spelling are one (dj/j, tj/c, sj/sy, nj/ny, oe/u, ch/kh), doubled letters are one, titles and kinship words (bin,
  * binti, H., Hj., Raden, ...) are dropped, a final y is an i, and each word is reduced to its first letter and its
- * consonants but h (Muhammad, Mohamad, Mochammad and Muhamad are one; Rizki, Rizky and Rizqi too; Khairul and Hairul),
+ * consonants but h, j and y as one (Muhammad, Mohamad, Mochammad and Muhamad are one; Rizki, Rizky and Rizqi too;
+ * Khairul and Hairul; Hidajat and Hidayat),
  * as is the name written without spaces (Nurhayati, Nur Hayati). Pure text
  * rules, no framework: the keys are hashed ({@code BlindIndex}) before they are stored.
  */
@@ -63,8 +64,8 @@ public final class NameKeys {
 
     /** The word as it sounds, roughly: its first letter (a vowel as one) and its consonants but h, doubled ones single. */
     static String sound(String word) {
-        // z is said as s (or j) by many: Rizki, Riski
-        String w = word.replace("kh", "h").replace('z', 's');
+        // z is said as s (or j) by many: Rizki, Riski; an old spelling may have only its j for y (Hidajat, Hidayat)
+        String w = word.replace("kh", "h").replace('z', 's').replace('y', 'j');
         if (w.isEmpty()) {
             return w;
         }

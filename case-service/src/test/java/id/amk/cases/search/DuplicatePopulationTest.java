@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a district of West Java, a NIK for two in three. 1,000 of them are reported a second time as a school or a village
  * office would write them: the name in another spelling (old spelling, y/i, doubled or dropped letters, joined words,
  * an initial, "bin"/"binti" and the father's name, a word left out), and of NIK, birth date and phone only what that
- * source knew — at least one of the three, else nothing but a similar name tells the child (the check shows no such
- * case as likely; the search finds it by name). 1,000 children not in the population are registered as new.
+ * source knew: at least one of the three, else nothing but a similar name tells the child (the check shows no such case
+ * as likely; the search finds it by name); a birth date not known is an estimated age or a wrong date. 1,000 children
+ * not in the population are registered as new.
  *
  * <p>Each second report is checked as the service checks it: the candidates the view's index gives for
  * {@link DuplicateScore.Probe#candidates()} (here an in-memory index of the same keys, unhashed: the blind index maps
@@ -47,7 +48,7 @@ class DuplicatePopulationTest {
 
     private static final Random RANDOM = new Random(20261203L);
     private static final Faker FAKER = new Faker(Locale.forLanguageTag("id"), RANDOM);
-    private static final DuplicateScore SCORES = new DuplicateScore(UnaryOperator.identity());
+    private static final DuplicateScore SCORES = new DuplicateScore(UnaryOperator.identity(), () -> LocalDate.of(2026, 12, 3));
     private static final List<Person> PEOPLE = new ArrayList<>();
     private static final Map<String, List<Integer>> INDEX = new HashMap<>();
 
@@ -154,7 +155,8 @@ class DuplicatePopulationTest {
         for (int changes = 1 + RANDOM.nextInt(2); changes > 0; changes--) {
             name = variant(name);
         }
-        return new Person(-1, new Child(name, nik ? child.nik() : null, birthDate, birthDate == null ? 10 : null, child.sex(), null, null,
+        return new Person(-1, new Child(name, nik ? child.nik() : null, birthDate,
+                birthDate == null ? java.time.Period.between(child.birthDate(), LocalDate.of(2026, 12, 3)).getYears() : null, child.sex(), null, null,
                 null, guardianPhone), district);
     }
 

@@ -16,6 +16,7 @@ class NameKeysTest {
                 List.of("Sri Wahyuni", "Sri Wahjoeni", "Sri Wahyoeni"),
                 List.of("Djoko Susilo", "Joko Soesilo"),
                 List.of("Tjahjadi", "Cahyadi"),
+                List.of("Rahmat Hidayat", "Rachmat Hidajat"),
                 List.of("Khairul Anwar", "Hairul Anwar"),
                 List.of("Siti Nurhaliza binti Ahmad", "Siti Nurhaliza Ahmad", "siti  nurhaliza ahmad"),
                 List.of("H. Abdul Rahman", "Abdul Rachman"),

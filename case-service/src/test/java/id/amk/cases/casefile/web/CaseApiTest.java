@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -664,6 +665,12 @@ class CaseApiTest {
                 check.formatted("Dewi Lestari " + tag, "\"2011-09-09\"", "F", "\"081399999999\"", ""))).findValuesAsText("caseId")).doesNotContain(existing);
         assertThat(json(send("POST", "/api/cases/likely-duplicates", WORKER, null,
                 check.formatted("Dewi Lestari " + tag, "\"2014-03-02\"", "M", "null", ""))).findValuesAsText("caseId")).doesNotContain(existing);
+        // what a Lapor Sosial report knows: the name, an estimated age, the sex, the region
+        String aged = "{\"regionCode\":\"32.73\",\"child\":{\"name\":\"Dewi Lestari " + tag + "\",\"estimatedAge\":"
+                + (java.time.Period.between(LocalDate.of(2014, 3, 2), LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"))).getYears()) + ",\"sex\":\"F\"}}";
+        JsonNode fromReport = json(send("POST", "/api/cases/likely-duplicates", WORKER, null, aged));
+        assertThat(fromReport.findValuesAsText("caseId")).containsExactly(existing);
+        assertThat(fromReport.get(0).path("reasons").toString()).contains("NAME", "BIRTH_YEAR", "DISTRICT");
         // someone who may not see the case is not shown it
         String otherRegency = TOKENS.userToken("peksos.jaksel", List.of("PEKSOS"), List.of("31.71"), null);
         assertThat(json(send("POST", "/api/cases/likely-duplicates", otherRegency, null,
