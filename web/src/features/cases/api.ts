@@ -203,15 +203,16 @@ export interface LikelyDuplicate {
 }
 
 /**
- * The existing cases most likely of the child about to be registered. Empty when there is no connection: the case is
- * then registered on the device, and the check is the worker's when they are back online.
+ * The existing cases most likely of the child about to be registered. Empty when there is no connection (the case is
+ * then registered on the device unchecked) or case-service cannot answer.
  */
 export async function likelyDuplicates(regionCode: string, child: unknown): Promise<LikelyDuplicate[]> {
   if (!navigator.onLine) return [];
   try {
     return (await request<LikelyDuplicate[]>('/api/cases/likely-duplicates', { method: 'POST', body: { regionCode, child } })).data;
   } catch (e) {
-    if (isUnreachable(e)) return [];
+    // the check helps; it never keeps a worker from registering a child when case-service cannot answer it
+    if (isUnreachable(e) || (e instanceof ApiProblem && e.status >= 500)) return [];
     throw e;
   }
 }

@@ -60,8 +60,8 @@ public final class Bench {
     private final int grow = Integer.getInteger("bench.grow", 20_000);
     private final int rate = Integer.getInteger("bench.rate", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 60);
-    /** Which parts run: up, growth, gateway, propagation, rebuild (default all). */
-    private final List<String> parts = List.of(System.getProperty("bench.only", "up,growth,gateway,fairness,propagation,rebuild").split(","));
+    /** Which parts run: up, growth, gateway, fairness, propagation, rebuild, search (default all). */
+    private final List<String> parts = List.of(System.getProperty("bench.only", "up,growth,gateway,fairness,propagation,rebuild,search").split(","));
     private String token;
     private final AtomicInteger registered = new AtomicInteger();
     private Instant tokenAt;
@@ -99,6 +99,9 @@ public final class Bench {
             if (parts.contains("propagation")) {
                 propagation();
             }
+            if (parts.contains("search")) {
+                search(Integer.getInteger("bench.search-cases", 50_000));
+            }
             if (parts.contains("rebuild")) {
                 new RebuildBench(PLATFORM, this::line).run(Integer.getInteger("bench.rebuild-events", 1_000_000));
             }
@@ -106,6 +109,82 @@ public final class Bench {
             PLATFORM.amk("down");
         }
         write(machine);
+    }
+
+    /**
+     * Finding a child (issue 18) in a caseload of {@code cases} children with generated Indonesian names (Datafaker's
+     * "id" locale), registered through the API: the search by a name spelt another way, and the duplicate check of a
+     * registration, each p50 / p95 over 500 calls one at a time, straight to case-service, as the worker of the regency
+     * whose caseload it is (the scope every search has).
+     */
+    private void search(int cases) throws Exception {
+        java.util.Random random = new java.util.Random(20261203L);
+        net.datafaker.Faker faker = new net.datafaker.Faker(Locale.forLanguageTag("id"), random);
+        List<String[]> children = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            LocalDate born = LocalDate.of(2008, 1, 1).plusDays(random.nextInt(18 * 365));
+            children.add(new String[] {faker.name().firstName() + " " + faker.name().lastName(), born.toString(), random.nextBoolean() ? "F" : "M",
+                    String.format(Locale.ROOT, "08%02d%08d", 11 + random.nextInt(88), random.nextInt(100_000_000))});
+        }
+        long before = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            pool.submit(() -> {
+                int n;
+                while ((n = next.getAndIncrement()) < cases) {
+                    String[] c = children.get(n);
+                    try {
+                        HttpResponse<String> answer = send(CASES, "POST", "/api/cases", null, ("{\"regionCode\":\"32.73.01\",\"child\":{\"name\":\"%s\","
+                                + "\"birthDate\":\"%s\",\"sex\":\"%s\",\"guardianPhone\":\"%s\"},\"clusters\":[\"NEGLECT_VICTIM\"],"
+                                + "\"riskLevel\":\"MEDIUM\",\"source\":\"WALK_IN\",\"consent\":true}").formatted(c[0], c[1], c[2], c[3]));
+                        if (answer.statusCode() == 201) {
+                            registered.incrementAndGet();
+                        } else {
+                            System.err.println("search: register " + answer.statusCode() + " " + answer.body());
+                        }
+                        if (n % 1000 == 0) {
+                            System.out.printf("search: %d of %d registered%n", n, cases);
+                        }
+                    } catch (Exception e) {
+                        System.err.println("search: " + e.getMessage());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(3, TimeUnit.HOURS);
+        double registering = (System.nanoTime() - before) / 1e9;
+        settle();
+        long lines = JSON.readTree(send(CASES, "GET", "/api/cases?size=1", null, null).body()).path("total").asLong();
+        Latencies byName = new Latencies();
+        Latencies duplicates = new Latencies();
+        int found = 0;
+        for (int i = 0; i < 550; i++) {
+            String[] c = children.get(random.nextInt(cases));
+            // as a school writes it: the old spelling
+            String variant = c[0].replace("j", "dj").replace("u", "oe").replace("y", "j").replace("c", "tj");
+            long started = System.nanoTime();
+            HttpResponse<String> answer = send(CASES, "GET", "/api/cases?size=20&name="
+                    + java.net.URLEncoder.encode(variant, java.nio.charset.StandardCharsets.UTF_8), null, null);
+            double ms = (System.nanoTime() - started) / 1e6;
+            started = System.nanoTime();
+            HttpResponse<String> check = send(CASES, "POST", "/api/cases/likely-duplicates", null,
+                    "{\"regionCode\":\"32.73\",\"child\":{\"name\":\"%s\",\"birthDate\":\"%s\",\"sex\":\"%s\"}}".formatted(variant, c[1], c[2]));
+            double checkMs = (System.nanoTime() - started) / 1e6;
+            if (i >= 50 && answer.statusCode() == 200 && check.statusCode() == 200) { // the first 50 warm up
+                byName.add(ms);
+                duplicates.add(checkMs);
+                found += check.body().contains(c[0]) ? 1 : 0;
+            }
+        }
+        line("| caseload of %d generated children (Datafaker id names) registered at %.0f/s with 4 clients; lines in the worker's caseload | %d |",
+                cases, cases / registering, lines);
+        line("| search by a name in old spelling, one at a time, straight to case-service, first page of 20: p50 / p95 (target p95 < 200 ms at 50,000) | %.1f / %.1f ms |",
+                byName.p(50), byName.p(95));
+        line("| duplicate check of a registration (that name, birth date, sex), the child among those shown %d of %d times: p50 / p95 | %.1f / %.1f ms |",
+                found, duplicates.count(), duplicates.p(50), duplicates.p(95));
     }
 
     /** The same command (a progress note with If-Match) on one case, before and after the store grew by {@code grow} events. */
