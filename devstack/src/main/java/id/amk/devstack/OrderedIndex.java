@@ -21,16 +21,18 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A declared index the embedded Mongo server answers queries from, by the index's first key: equality, {@code $in} and
- * ranges ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $eq}), on the query's top level or in a
- * member of its top-level {@code $and}. mongo-java-server answers such queries by scanning the whole collection
- * (it uses unique indexes for exact matches only and ignores the others); MongoDB uses the index. The streaming
- * processors' query by timestamp and the read of one aggregate's events are such queries, so without this every
- * poll and every load of an aggregate costs as much as the event store is large.
+ * ranges ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $eq}), on the query's top level, in its
+ * {@code $and} (at any depth; several conditions are intersected) or in an {@code $or} whose every branch has one
+ * (their union). An array is filed under each of its elements, as MongoDB's multikey indexes are. mongo-java-server
+ * answers such queries by scanning the whole collection (it uses unique indexes for exact matches only and ignores
+ * the others); MongoDB uses the index. The streaming processors' query by timestamp, the read of one aggregate's
+ * events and the search of a child by the keyed hashes of a case's view ({@code searchKeys}, an array) are such
+ * queries, so without this each costs as much as the collection is large.
  *
- * <p>The index only narrows the documents the server looks at: it returns a superset (every document whose first-key
- * value falls in the range, plus every document it cannot order — the key missing, null, an array or a
- * sub-document), and the server's own matcher, sort and limit run on that as before, so results are the same as
- * with a scan. Kept in memory, rebuilt from the collection when the server starts.</p>
+ * <p>The index only narrows the documents the server looks at: it returns a superset (every document with a value
+ * or an element in the range, plus every document it cannot order — the key missing, null, a sub-document, an empty
+ * array), and the server's own matcher, sort and limit run on that as before, so results are the same as with a
+ * scan. Kept in memory, rebuilt from the collection when the server starts.</p>
  *
  * <p>For a unique index it wraps the server's own, which keeps enforcing uniqueness; the ordered part is added.</p>
  */
@@ -47,6 +49,8 @@ final class OrderedIndex<P> extends Index<P> {
     private final NavigableMap<Object, Object> ordered = new TreeMap<>(ValueComparator.asc());
     /** Documents without an orderable value of the field: candidates for every query. */
     private final Set<P> unordered = new LinkedHashSet<>();
+    /** Documents whose value is an array, filed under each of its elements. */
+    private final Set<P> arrays = new LinkedHashSet<>();
     private long count;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, Index<P> unique, BooleanSupplier restoring) {
@@ -111,61 +115,96 @@ final class OrderedIndex<P> extends Index<P> {
         put(newDocument, position);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Files a document under its value of the field, or under each distinct element when the value is an array (a
+     * multikey index, as MongoDB's: {@code {field: x}} matches an array holding x). Documents it cannot order go to
+     * {@link #unordered}; documents holding an array are also remembered in {@link #arrays}.
+     */
     private void put(Document document, P position) {
         count++;
         Object value = document.get(field);
+        if (value instanceof Collection<?> elements) {
+            arrays.add(position);
+            Set<Object> distinct = elementsOf(elements);
+            if (distinct.isEmpty() || elements.stream().anyMatch(element -> !plain(element))) {
+                unordered.add(position);
+            }
+            distinct.forEach(element -> file(element, position));
+            return;
+        }
         if (!plain(value)) {
             unordered.add(position);
             return;
         }
+        file(value, position);
+    }
+
+    private void take(Document document, P position) {
+        Object value = document.get(field);
+        boolean held = unordered.remove(position) | arrays.remove(position);
+        if (value instanceof Collection<?> elements) {
+            for (Object element : elementsOf(elements)) {
+                held |= unfile(element, position);
+            }
+        } else if (plain(value)) {
+            held |= unfile(value, position);
+        }
+        count -= held ? 1 : 0;
+    }
+
+    /** The plain elements of an array, each once (an array may name a value twice). */
+    private static Set<Object> elementsOf(Collection<?> elements) {
+        Set<Object> distinct = new java.util.TreeSet<>(ValueComparator.asc());
+        elements.stream().filter(OrderedIndex::plain).forEach(distinct::add);
+        return distinct;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void file(Object value, P position) {
         ordered.merge(value, position, (present, added) -> {
-            List<P> all = present instanceof PositionList<?> list ? (PositionList<P>) list : PositionList.of((P) present);
+            PositionSet<P> all = present instanceof PositionSet<?> set ? (PositionSet<P>) set : PositionSet.of((P) present);
             all.add((P) added);
             return all;
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private void take(Document document, P position) {
-        Object value = document.get(field);
-        if (!plain(value)) {
-            count -= unordered.remove(position) ? 1 : 0;
-            return;
-        }
+    private boolean unfile(Object value, P position) {
         Object present = ordered.get(value);
-        if (present instanceof PositionList<?> list) {
-            count -= list.remove(position) ? 1 : 0;
-            if (list.size() == 1) {
-                ordered.put(value, list.get(0));
+        if (present instanceof PositionSet<?> set) {
+            boolean removed = set.remove(position);
+            if (set.size() == 1) {
+                ordered.put(value, set.iterator().next());
             }
-        } else if (Objects.equals(present, position)) {
-            ordered.remove(value);
-            count--;
+            return removed;
         }
+        if (Objects.equals(present, position)) {
+            ordered.remove(value);
+            return true;
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")
     private void collect(Object positions, Collection<P> into) {
-        if (positions instanceof PositionList<?> list) {
-            into.addAll((PositionList<P>) list);
+        if (positions instanceof PositionSet<?> set) {
+            into.addAll((PositionSet<P>) set);
         } else if (positions != null) {
             into.add((P) positions);
         }
     }
 
-    /** Several positions under one value (a type of its own, so a position that is itself a list is not mistaken). */
-    private static final class PositionList<P> extends ArrayList<P> {
-        static <P> PositionList<P> of(P first) {
-            PositionList<P> list = new PositionList<>();
-            list.add(first);
-            return list;
+    /** Several positions under one value (a type of its own, so a position that is itself a collection is not mistaken). */
+    private static final class PositionSet<P> extends LinkedHashSet<P> {
+        static <P> PositionSet<P> of(P first) {
+            PositionSet<P> set = new PositionSet<>();
+            set.add(first);
+            return set;
         }
     }
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return (unique != null && unique.canHandle(query)) || condition(query) != null;
+        return (unique != null && unique.canHandle(query)) || narrows(query);
     }
 
     @Override
@@ -173,8 +212,68 @@ final class OrderedIndex<P> extends Index<P> {
         if (unique != null && unique.canHandle(query)) {
             return unique.getPositions(query);
         }
-        Object condition = condition(query);
-        Collection<P> candidates = new LinkedHashSet<>(unordered); // a set: $in may name a value twice
+        Set<P> candidates = candidates(query);
+        if (candidates == null) {
+            throw new IllegalStateException("this index cannot narrow " + query);
+        }
+        return candidates;
+    }
+
+    /** Whether {@link #candidates} can narrow this query (without collecting the positions). */
+    private boolean narrows(Object query) {
+        if (!(query instanceof Document document)) {
+            return false;
+        }
+        if (usable(document.get(field))) {
+            return true;
+        }
+        if (document.get("$and") instanceof Collection<?> members && members.stream().anyMatch(this::narrows)) {
+            return true;
+        }
+        return document.get("$or") instanceof Collection<?> branches && !branches.isEmpty() && branches.stream().allMatch(this::narrows);
+    }
+
+    /**
+     * The positions of every document that may match the query, by the conditions it puts on the field: on its top
+     * level, in its {@code $and} (every member must hold: the sets are intersected, at any depth) and in its
+     * {@code $or} (when every branch can be narrowed: their union). Null when nothing narrows. Other conditions are
+     * left to the server's matcher, which runs on these documents afterwards.
+     */
+    private Set<P> candidates(Object query) {
+        if (!(query instanceof Document document)) {
+            return null;
+        }
+        List<Set<P>> all = new ArrayList<>();
+        if (usable(document.get(field))) {
+            all.add(positionsFor(document.get(field)));
+        }
+        if (document.get("$and") instanceof Collection<?> members) {
+            for (Object member : members) {
+                Set<P> some = candidates(member);
+                if (some != null) {
+                    all.add(some);
+                }
+            }
+        }
+        if (document.get("$or") instanceof Collection<?> branches && !branches.isEmpty() && branches.stream().allMatch(this::narrows)) {
+            Set<P> union = new LinkedHashSet<>();
+            branches.forEach(branch -> union.addAll(candidates(branch)));
+            all.add(union);
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        all.sort(java.util.Comparator.comparingInt(Set::size));
+        Set<P> both = all.size() == 1 ? all.get(0) : new LinkedHashSet<>(all.get(0));
+        for (Set<P> other : all.subList(1, all.size())) {
+            both.retainAll(other);
+        }
+        return both;
+    }
+
+    /** The documents a usable condition on the field may match: those filed under a matching value, and the unordered. */
+    private Set<P> positionsFor(Object condition) {
+        Set<P> candidates = new LinkedHashSet<>(unordered); // a set: $in may name a value twice, an array hold several
         if (condition instanceof Document operators) {
             if (operators.containsKey("$in")) {
                 for (Object value : (Collection<?>) operators.get("$in")) {
@@ -182,39 +281,52 @@ final class OrderedIndex<P> extends Index<P> {
                 }
                 return candidates;
             }
-            NavigableMap<Object, Object> range = ordered;
-            for (Map.Entry<String, Object> operator : operators.entrySet()) {
-                Object bound = operator.getValue();
-                range = switch (operator.getKey()) {
-                    case "$eq" -> range.subMap(bound, true, bound, true);
-                    case "$gt" -> range.tailMap(bound, false);
-                    case "$gte" -> range.tailMap(bound, true);
-                    case "$lt" -> range.headMap(bound, false);
-                    case "$lte" -> range.headMap(bound, true);
-                    default -> throw new IllegalStateException("not an ordered operator: " + operator.getKey());
-                };
+            range(operators).values().forEach(positions -> collect(positions, candidates));
+            if (operators.size() > 1) {
+                // on an array each bound may hold for another element ([0, 5] is both > 1 and < 3): not one range
+                candidates.addAll(arrays);
             }
-            range.values().forEach(positions -> collect(positions, candidates));
         } else {
             collect(ordered.get(condition), candidates);
         }
         return candidates;
     }
 
-    /**
-     * The condition the query puts on the first key, if this index can narrow by it: a plain value (equality) or a
-     * document of ordered operators with plain operands; null otherwise.
-     */
-    private Object condition(Document query) {
-        Object condition = query.get(field);
-        if (condition == null && query.get("$and") instanceof Collection<?> members) {
-            for (Object member : members) {
-                if (member instanceof Document document && usable(document.get(field))) {
-                    return document.get(field);
+    /** The values within the bounds of a range's operators (the tightest of each side; none when they cross). */
+    private NavigableMap<Object, Object> range(Document operators) {
+        java.util.Comparator<Object> order = ValueComparator.asc();
+        Object low = null;
+        Object high = null;
+        boolean lowIncluded = true;
+        boolean highIncluded = true;
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            Object bound = operator.getValue();
+            String name = operator.getKey();
+            if (name.equals("$eq") || name.equals("$gt") || name.equals("$gte")) {
+                boolean included = !name.equals("$gt");
+                int c = low == null ? 1 : order.compare(bound, low);
+                if (c > 0 || c == 0 && !included) {
+                    low = bound;
+                    lowIncluded = included;
+                }
+            }
+            if (name.equals("$eq") || name.equals("$lt") || name.equals("$lte")) {
+                boolean included = !name.equals("$lt");
+                int c = high == null ? -1 : order.compare(bound, high);
+                if (c < 0 || c == 0 && !included) {
+                    high = bound;
+                    highIncluded = included;
                 }
             }
         }
-        return usable(condition) ? condition : null;
+        if (low != null && high != null) {
+            int c = order.compare(low, high);
+            if (c > 0 || c == 0 && !(lowIncluded && highIncluded)) {
+                return java.util.Collections.emptyNavigableMap();
+            }
+            return ordered.subMap(low, lowIncluded, high, highIncluded);
+        }
+        return low != null ? ordered.tailMap(low, lowIncluded) : ordered.headMap(high, highIncluded);
     }
 
     private static boolean usable(Object condition) {
@@ -265,6 +377,7 @@ final class OrderedIndex<P> extends Index<P> {
         }
         ordered.clear();
         unordered.clear();
+        arrays.clear();
         count = 0;
     }
 

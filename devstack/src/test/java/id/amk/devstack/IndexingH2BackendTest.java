@@ -136,6 +136,109 @@ class IndexingH2BackendTest {
         assertThat(indexesOf(backend)).anyMatch(index -> index.canHandle(tracking)).anyMatch(index -> index.canHandle(aggregate));
     }
 
+    @Test
+    void answersQueriesOnAnArrayOfKeysAsTheScanningBackendDoes() {
+        MongoCollection<Document> indexed = serve(new IndexingH2Backend(MVStore.open(null)), "case_summaries");
+        MongoCollection<Document> scanned = serve(H2Backend.inMemory(), "case_summaries");
+        for (MongoCollection<Document> views : List.of(indexed, scanned)) {
+            views.createIndex(Indexes.ascending("searchKeys"));
+        }
+        List<Document> views = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            Document view = new Document("_id", "c" + i).append("regionCode", "32." + random.nextInt(5)).append("lastChangedAt", timestamp(i));
+            switch (random.nextInt(25)) {
+                case 0 -> { } // erased: no keys at all
+                case 1 -> view.append("searchKeys", List.of());
+                case 2 -> view.append("searchKeys", "k" + random.nextInt(30)); // one key, not an array
+                case 3 -> view.append("searchKeys", java.util.Arrays.asList("k" + random.nextInt(30), null, new Document("odd", 1)));
+                default -> view.append("searchKeys", keys(1 + random.nextInt(8)));
+            }
+            views.add(view);
+        }
+        indexed.insertMany(views.stream().map(Document::new).toList());
+        scanned.insertMany(views.stream().map(Document::new).toList());
+
+        compareKeys(indexed, scanned, 300);
+        for (int i = 0; i < 300; i++) { // a case's view is written again as the case changes
+            Bson which = eq("_id", "c" + random.nextInt(2_000));
+            Document change = new Document("$set", new Document("searchKeys", keys(random.nextInt(6))));
+            indexed.updateOne(which, change);
+            scanned.updateOne(which, change);
+        }
+        Bson gone = in("searchKeys", "k1", "k2");
+        assertThat(indexed.deleteMany(gone).getDeletedCount()).isEqualTo(scanned.deleteMany(gone).getDeletedCount()).isPositive();
+        compareKeys(indexed, scanned, 300);
+    }
+
+    @Test
+    void narrowsTheSearchOfAChildAndTheCountOfItsResults() {
+        IndexingH2Backend backend = new IndexingH2Backend(MVStore.open(null));
+        MongoCollection<Document> views = serve(backend, "case_summaries");
+        views.createIndex(Indexes.ascending("searchKeys"));
+        // the shape of a search (ChildSearch): scope, then every name word by its alternatives or the joined name, and the birth year
+        Bson search = and(eq("regionCode", "32.1"), and(or(and(in("searchKeys", "k1", "k2"), in("searchKeys", "k3")), eq("searchKeys", "k4")),
+                eq("searchKeys", "k5")));
+        de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("regionCode", "32.1"),
+                new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                        new de.bwaldvogel.mongo.bson.Document("$or", List.of(
+                                new de.bwaldvogel.mongo.bson.Document("searchKeys", new de.bwaldvogel.mongo.bson.Document("$in", List.of("k1"))),
+                                new de.bwaldvogel.mongo.bson.Document("searchKeys", "k4"))),
+                        new de.bwaldvogel.mongo.bson.Document("searchKeys", "k5")))));
+        for (int i = 0; i < 1_000; i++) {
+            views.insertOne(new Document("_id", "c" + i).append("regionCode", "32.1").append("searchKeys", List.of("k5", "other" + i)));
+        }
+        views.insertOne(new Document("_id", "found").append("regionCode", "32.1").append("searchKeys", List.of("k1", "k3", "k5")));
+
+        Index<?> index = backend.resolveDatabase("amk-case").resolveCollection("case_summaries", true).getIndexes().stream()
+                .filter(OrderedIndex.class::isInstance).findFirst().orElseThrow();
+        assertThat(index.canHandle(query)).isTrue();
+        List<Object> read = new ArrayList<>();
+        index.getPositions(query).forEach(read::add);
+        assertThat(read).containsExactly("found"); // one document read, not a thousand
+        assertThat(views.find(search).map(d -> d.get("_id")).into(new ArrayList<>())).containsExactly("found");
+        assertThat(views.countDocuments(search)).isEqualTo(1);
+    }
+
+    private void compareKeys(MongoCollection<Document> indexed, MongoCollection<Document> scanned, int queries) {
+        for (int i = 0; i < queries; i++) {
+            Bson filter = randomKeysFilter();
+            int limit = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(20);
+            Bson sort = com.mongodb.client.model.Sorts.descending("lastChangedAt");
+            List<Object> expected = scanned.find(filter).sort(sort).limit(limit).map(d -> d.get("_id")).into(new ArrayList<>());
+            List<Object> actual = indexed.find(filter).sort(sort).limit(limit).map(d -> d.get("_id")).into(new ArrayList<>());
+            assertThat(actual).as("%s, limit %d", filter, limit).isEqualTo(expected);
+            assertThat(indexed.countDocuments(filter)).as("count of %s", filter).isEqualTo(scanned.countDocuments(filter));
+        }
+    }
+
+    private Bson randomKeysFilter() {
+        String a = "k" + random.nextInt(30);
+        String b = "k" + random.nextInt(30);
+        String c = "k" + random.nextInt(30);
+        Bson region = eq("regionCode", "32." + random.nextInt(5));
+        return switch (random.nextInt(9)) {
+            case 0 -> eq("searchKeys", a);
+            case 1 -> in("searchKeys", a, b, c);
+            case 2 -> and(eq("searchKeys", a), eq("searchKeys", b));
+            case 3 -> and(region, and(in("searchKeys", a, b), eq("searchKeys", c)));
+            case 4 -> or(eq("searchKeys", a), in("searchKeys", b, c));
+            case 5 -> and(region, or(and(in("searchKeys", a), in("searchKeys", b, c)), eq("searchKeys", c)));
+            case 6 -> or(eq("searchKeys", a), region); // a branch the index cannot narrow: a scan
+            case 7 -> random.nextBoolean() ? and(gte("searchKeys", a), lt("searchKeys", b)) // bounds on an array: each may hold for another element
+                    : new Document("searchKeys", new Document("$gte", a).append("$lt", b));
+            default -> and(region, nin("searchKeys", List.of(a)), eq("searchKeys", b));
+        };
+    }
+
+    private List<String> keys(int count) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            keys.add("k" + random.nextInt(30)); // now and then the same key twice
+        }
+        return keys;
+    }
+
     private void compare(MongoCollection<Document> indexed, MongoCollection<Document> scanned, int queries) {
         for (int i = 0; i < queries; i++) {
             Bson filter = randomFilter();
@@ -205,11 +308,15 @@ class IndexingH2BackendTest {
 
     /** Serves the backend on a free port; its events collection, through the MongoDB driver. */
     private MongoCollection<Document> serve(H2Backend backend) {
+        return serve(backend, "domainevents");
+    }
+
+    private MongoCollection<Document> serve(H2Backend backend, String collection) {
         MongoServer server = new MongoServer(backend);
         servers.add(server);
         InetSocketAddress address = server.bind();
         MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
         clients.add(client);
-        return client.getDatabase("amk-case").getCollection("domainevents");
+        return client.getDatabase("amk-case").getCollection(collection);
     }
 }
