@@ -23,18 +23,25 @@ public final class BlindIndex {
 
     private static final String ID = "blind-index";
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe and costs a provider look-up to make: one per thread, reused for every term. */
+    private final ThreadLocal<Mac> macs;
 
     public BlindIndex(MongoTemplate mongo, String collection, MasterKey master) {
         this.key = new SecretKeySpec(loadOrCreate(mongo, collection, master), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** The index key of a term (already normalised by the caller): 128 bits of its HMAC, Base64url. */
     public String of(String term) {
+        byte[] digest = macs.get().doFinal(term.getBytes(StandardCharsets.UTF_8)); // doFinal resets the Mac for the next term
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(term.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot compute a search key", e);
         }
