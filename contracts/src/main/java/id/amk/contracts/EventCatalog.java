@@ -32,6 +32,7 @@ public final class EventCatalog {
             CaseDeadlineMissed.TYPE,
             CaseDeadlineApproaching.TYPE,
             PersonalDataErased.TYPE,
+            id.amk.contracts.cases.ChildLinked.TYPE,
             RegistryLinkChanged.TYPE,
             ReportAccepted.TYPE,
             ReferralStatusChanged.TYPE,

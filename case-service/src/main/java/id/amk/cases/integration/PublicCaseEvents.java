@@ -43,7 +43,12 @@ class PublicCaseEvents implements IntegrationEventMapper {
         if (event instanceof CaseRegisteredEvent e) {
             return Optional.of(new OutgoingEvent(CaseRegistered.TYPE, new CaseRegistered(e.caseId(), e.caseNumber(), e.reportId(),
                     e.regionCode(), List.copyOf(e.clusters()).stream().sorted().toList(), e.abhRole() == null ? null : e.abhRole().name(),
-                    e.riskLevel().name(), e.source(), e.assignedWorker(), e.actor(), e.at())));
+                    e.riskLevel().name(), e.source(), e.assignedWorker(), e.actor(), e.at(), e.childOrCase())));
+        }
+        if (event instanceof id.amk.cases.casefile.api.Events.ChildLinkedEvent e) {
+            // which child the case is counted as: the opaque identities, never the reason
+            return Optional.of(new OutgoingEvent(id.amk.contracts.cases.ChildLinked.TYPE, new id.amk.contracts.cases.ChildLinked(e.caseId(),
+                    e.childId(), e.previousChildId(), e.actor(), e.at())));
         }
         if (event instanceof WorkerAssignedEvent e) {
             return Optional.of(new OutgoingEvent(CaseAssigned.TYPE, new CaseAssigned(e.caseId(), e.regionCode(), e.worker(), false, e.actor(),

@@ -59,7 +59,7 @@ class ReportIntake implements IntegrationEventListener {
         try {
             commands.sendAndWait(new RegisterCaseCommand(caseId, numbers.next(report.regionCode()), report.regionCode(), null, clusters,
                     null, RiskLevel.valueOf(report.urgency()), CasePolicies.LAPOR_SOSIAL, report.reportId(), false,
-                    report.assignedWorkerId(), report.acceptedBy()));
+                    report.assignedWorkerId(), report.acceptedBy(), null));
         } catch (CaseRuleViolation | IllegalArgumentException | StringIndexOutOfBoundsException e) {
             throw new UnprocessableEventException("report " + report.reportId() + " refused: " + e.getMessage(), e);
         }

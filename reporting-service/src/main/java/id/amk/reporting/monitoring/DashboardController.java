@@ -41,9 +41,9 @@ class DashboardController {
             return ResponseEntity.ok(figures);
         }
         List<List<Object>> rows = new ArrayList<>();
-        figures.drillDown().forEach(r -> rows.add(java.util.Arrays.asList(r.region(), r.total(), r.open(), r.closed(), r.deadlineBreaches(),
-                r.onTimeShare())));
-        return csv("cases", List.of("region", "total", "open", "closed", "deadline_breaches", "on_time_share"), rows);
+        figures.drillDown().forEach(r -> rows.add(java.util.Arrays.asList(r.region(), r.total(), r.children(), r.open(), r.closed(),
+                r.deadlineBreaches(), r.onTimeShare())));
+        return csv("cases", List.of("region", "total", "children", "open", "closed", "deadline_breaches", "on_time_share"), rows);
     }
 
     @GetMapping("/referrals")

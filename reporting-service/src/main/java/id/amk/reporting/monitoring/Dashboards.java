@@ -26,14 +26,15 @@ import java.util.stream.Collectors;
 public class Dashboards {
 
     /** One row of a drill-down table: a region one level below the one asked for. */
-    public record RegionRow(String region, long total, long open, long closed, long deadlineBreaches, Double onTimeShare) {
+    public record RegionRow(String region, long total, long children, long open, long closed, long deadlineBreaches, Double onTimeShare) {
     }
 
     /**
      * {@code onTimeShare}: the share of cases that met every deadline so far; {@code byMonthStage}: cases registered per
-     * month, split by the stage they are in now.
+     * month, split by the stage they are in now; {@code children}: how many children those cases are of (a child with
+     * two cases counts once; a case from before children existed is its own child).
      */
-    public record CaseFigures(String region, String month, long total, long open, long closed, long deadlineBreaches, Double onTimeShare,
+    public record CaseFigures(String region, String month, long total, long children, long open, long closed, long deadlineBreaches, Double onTimeShare,
                               Map<String, Long> byCluster, Map<String, Long> byStage, Map<String, Long> byRisk, Map<String, Long> byMonth,
                               Map<String, Map<String, Long>> byMonthStage, List<RegionRow> drillDown) {
     }
@@ -63,13 +64,13 @@ public class Dashboards {
         List<RegionRow> drillDown = cases.stream()
                 .filter(d -> d.getString("regionCode").length() >= depth)
                 .collect(Collectors.groupingBy(d -> d.getString("regionCode").substring(0, depth), TreeMap::new, Collectors.toList()))
-                .entrySet().stream().map(e -> new RegionRow(e.getKey(), e.getValue().size(), count(e.getValue(), Dashboards::open),
+                .entrySet().stream().map(e -> new RegionRow(e.getKey(), e.getValue().size(), children(e.getValue()), count(e.getValue(), Dashboards::open),
                         count(e.getValue(), d -> !open(d)), count(e.getValue(), Dashboards::breached), onTime(e.getValue())))
                 .toList();
         Map<String, Map<String, Long>> byMonthStage = new TreeMap<>();
         cases.stream().filter(d -> d.getString("month") != null && d.getString("stage") != null)
                 .forEach(d -> byMonthStage.computeIfAbsent(d.getString("month"), m -> new TreeMap<>()).merge(d.getString("stage"), 1L, Long::sum));
-        return new CaseFigures(region == null ? "national" : region, month, cases.size(), count(cases, Dashboards::open),
+        return new CaseFigures(region == null ? "national" : region, month, cases.size(), children(cases), count(cases, Dashboards::open),
                 count(cases, d -> !open(d)), count(cases, Dashboards::breached), onTime(cases), byCluster, group(cases, d -> d.getString("stage")),
                 group(cases, d -> d.getString("riskLevel")), group(cases, d -> d.getString("month")), byMonthStage, drillDown);
     }
@@ -117,6 +118,11 @@ public class Dashboards {
 
     static boolean within(String code, String region) {
         return RegionCodes.within(code, region);
+    }
+
+    /** Distinct children of these cases. */
+    private static long children(List<Document> cases) {
+        return cases.stream().map(d -> d.getString("childId") != null ? d.getString("childId") : d.getString("_id")).distinct().count();
     }
 
     private static boolean open(Document d) {

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * The ministry's monitoring, fed only by {@code case.events.v1} and {@code referral.events.v1}: one fact document per
  * case ({@code cases}) and per referral ({@code referrals}), written so that duplicates and reordering change nothing;
- * dashboards count over them. No personal data arrives here, and none is kept.
+ * dashboards count over them. No personal data arrives here, and none is kept: a case's child is an opaque
+ * {@code childId}, shared by the cases of the same child, so that children are counted, not only cases.
  */
 @Component
 public class MonitoringProjection extends RebuildableProjection {
@@ -61,6 +62,11 @@ public class MonitoringProjection extends RebuildableProjection {
             store.newest(CASES, e.caseId(), "worker", e.assignedWorkerId(), e.registeredAt());
             store.newest(CASES, e.caseId(), "riskLevel", e.riskLevel(), e.registeredAt());
             store.newest(CASES, e.caseId(), "stage", "REGISTERED", e.registeredAt());
+            store.newest(CASES, e.caseId(), "childId", e.childOrCase(), e.registeredAt());
+        } else if (id.amk.contracts.cases.ChildLinked.TYPE.type().equals(type)) {
+            // the child a case is counted as: the latest link wins, whatever order the events arrive in
+            id.amk.contracts.cases.ChildLinked e = event.dataAs(id.amk.contracts.cases.ChildLinked.class);
+            store.newest(CASES, e.caseId(), "childId", e.childId(), e.linkedAt());
         } else if (CaseStageChanged.TYPE.type().equals(type)) {
             CaseStageChanged e = event.dataAs(CaseStageChanged.class);
             store.newest(CASES, e.caseId(), "stage", e.to(), e.changedAt());

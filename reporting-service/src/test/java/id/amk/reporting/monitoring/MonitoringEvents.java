@@ -29,7 +29,9 @@ public final class MonitoringEvents {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as the contracts write them
     private static final String[] STAGES = {"REGISTERED", "ASSESSED", "PLANNED", "IN_INTERVENTION", "REINTEGRATION", "CLOSED"};
 
-    public record Expected(long total, long open, long closed, long breaches, long inFirstRegency, long referrals, long completedReferrals) {
+    /** {@code children}: the distinct children of the cases, after every link. */
+    public record Expected(long total, long open, long closed, long breaches, long inFirstRegency, long referrals, long completedReferrals,
+                           long children) {
     }
 
     public final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
@@ -40,6 +42,8 @@ public final class MonitoringEvents {
     private long inFirstRegency;
     private long referrals;
     private long completed;
+    /** Each case's child as the history leaves it. */
+    private final java.util.Map<String, String> childOf = new java.util.LinkedHashMap<>();
 
     public final String province;
 
@@ -54,8 +58,22 @@ public final class MonitoringEvents {
             String region = regencies[random.nextInt(regencies.length)] + ".01";
             String worker = "w-" + tag + "-" + random.nextInt(5);
             Instant at = t0.plus(Duration.ofHours(random.nextInt(24 * 40)));
+            // children: most are new (their first case's id, or none as before children existed); one in five returns
+            List<String> earlier = new ArrayList<>(childOf.keySet());
+            String childId = !earlier.isEmpty() && random.nextInt(5) == 0 ? childOf.get(earlier.get(random.nextInt(earlier.size())))
+                    : random.nextBoolean() ? caseId : null;
+            childOf.put(caseId, childId != null ? childId : caseId);
             add(CaseRegistered.TYPE, caseId, at, new CaseRegistered(caseId, "AMK-" + i, null, region, List.of("VIOLENCE_VICTIM"), null,
-                    "HIGH", "WALK_IN", worker, worker, at));
+                    "HIGH", "WALK_IN", worker, worker, at, childId));
+            if (!earlier.isEmpty() && random.nextInt(8) == 0) { // found later to be an earlier case's child, now and then twice
+                for (int link = 0; link < 1 + random.nextInt(2); link++) {
+                    String other = childOf.get(earlier.get(random.nextInt(earlier.size())));
+                    Instant linkedAt = at.plus(Duration.ofDays(1 + link));
+                    add(id.amk.contracts.cases.ChildLinked.TYPE, caseId, linkedAt, new id.amk.contracts.cases.ChildLinked(caseId, other,
+                            childOf.get(caseId), worker, linkedAt));
+                    childOf.put(caseId, other);
+                }
+            }
             int stages = random.nextInt(STAGES.length);
             Instant t = at;
             for (int s = 1; s <= stages; s++) {
@@ -102,7 +120,8 @@ public final class MonitoringEvents {
     }
 
     public Expected expected() {
-        return new Expected(total, total - closed, closed, breaches, inFirstRegency, referrals, completed);
+        return new Expected(total, total - closed, closed, breaches, inFirstRegency, referrals, completed,
+                childOf.values().stream().distinct().count());
     }
 
     private void add(EventType type, String key, Instant at, Object data) {

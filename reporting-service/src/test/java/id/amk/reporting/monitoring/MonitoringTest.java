@@ -53,6 +53,7 @@ class MonitoringTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode cases = ApiClient.json(api.send("GET", "/api/dashboards/cases?region=91", ANALYST, null, null));
             assertThat(cases.path("total").asLong()).isEqualTo(expected.total());
+            assertThat(cases.path("children").asLong()).isEqualTo(expected.children()).isLessThan(expected.total());
             assertThat(cases.path("closed").asLong()).isEqualTo(expected.closed());
             assertThat(cases.path("open").asLong()).isEqualTo(expected.open());
             assertThat(cases.path("deadlineBreaches").asLong()).isEqualTo(expected.breaches());
@@ -74,7 +75,7 @@ class MonitoringTest {
 
         HttpResponse<String> csv = api.send("GET", "/api/dashboards/cases?region=91&format=csv", ANALYST, null, null);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("region,total,open,closed,deadline_breaches,on_time_share\r\n").contains("91.73," + expected.inFirstRegency() + ",");
+        assertThat(csv.body()).startsWith("region,total,children,open,closed,deadline_breaches,on_time_share\r\n").contains("91.73," + expected.inFirstRegency() + ",");
 
         // a worker sees no national monitoring; a bad region is a problem, not an error
         assertThat(api.send("GET", "/api/dashboards/cases", WORKER, null, null).statusCode()).isEqualTo(403);

@@ -14,9 +14,10 @@ import java.util.Set;
  */
 public final class Commands {
 
+    /** {@code childId}: the child's identity, an existing child's when the worker said it is the same child as another case's. */
     public record RegisterCaseCommand(@TargetAggregateIdentifier String caseId, String caseNumber, String regionCode, Child child,
                                       Set<String> clusters, AbhRole abhRole, RiskLevel riskLevel, String source, String reportId,
-                                      boolean consent, String assignedWorker, String actor) {
+                                      boolean consent, String assignedWorker, String actor, String childId) {
     }
 
     public record AssignWorkerCommand(@TargetAggregateIdentifier String caseId, String worker, String reason, String actor,
@@ -74,6 +75,12 @@ public final class Commands {
         public RecordChildDetailsCommand(String caseId, Child child, String actor, Long expectedVersion) {
             this(caseId, child, null, actor, expectedVersion);
         }
+    }
+
+    /** The case is of the same child as case {@code sameChildAs}, whose child is {@code childId}. */
+    public record LinkChildCommand(@TargetAggregateIdentifier String caseId, String childId, String sameChildAs, String sameChildAsNumber,
+                                   String reason, String actor,
+                                   @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record ErasePersonalDataCommand(@TargetAggregateIdentifier String caseId, String reason, String actor) {

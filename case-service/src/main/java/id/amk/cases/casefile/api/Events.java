@@ -11,7 +11,7 @@ public final class Events {
     public sealed interface CaseEvent permits CaseRegisteredEvent, WorkerAssignedEvent, FirstContactRecordedEvent, CaseAssessedEvent,
             CasePlannedEvent, InterventionStartedEvent, ReintegrationStartedEvent, CaseClosedEvent, FollowUpVisitRecordedEvent,
             CaseReopenedEvent, CaseTransferredEvent, ProgressNoteAddedEvent, CaseDeadlineMissedEvent, CaseDeadlineApproachingEvent, PersonalDataErasedEvent,
-            ChildDetailsRecordedEvent, LegalHoldPlacedEvent, LegalHoldReleasedEvent {
+            ChildDetailsRecordedEvent, LegalHoldPlacedEvent, LegalHoldReleasedEvent, ChildLinkedEvent {
         String caseId();
 
         String actor();
@@ -19,9 +19,18 @@ public final class Events {
         Instant at();
     }
 
+    /**
+     * {@code childId}: the child's identity, which several cases can share (a child who returns a year later); not
+     * personal data itself. Events written before children existed have none: such a case is its own child
+     * ({@link #childOrCase()}).
+     */
     public record CaseRegisteredEvent(String caseId, String caseNumber, String regionCode, SealedChild child, Set<String> clusters,
                                       AbhRole abhRole, RiskLevel riskLevel, String source, String reportId, boolean consent,
-                                      String assignedWorker, String actor, Instant at) implements CaseEvent {
+                                      String assignedWorker, String actor, Instant at, String childId) implements CaseEvent {
+
+        public String childOrCase() {
+            return childId != null ? childId : caseId;
+        }
     }
 
     public record WorkerAssignedEvent(String caseId, String worker, String previousWorker, String regionCode, SealedText reason, String actor,
@@ -98,6 +107,15 @@ public final class Events {
     }
 
     public record LegalHoldReleasedEvent(String caseId, SealedText reason, String actor, Instant at) implements CaseEvent {
+    }
+
+    /**
+     * A worker found the case to be of the same child as another case ({@code childId}, that case's child): the cases
+     * are counted as one child and an erasure of the child reaches both. Why is sealed.
+     */
+    public record ChildLinkedEvent(String caseId, String childId, String previousChildId, String sameChildAs, String sameChildAsNumber,
+                                   SealedText reason, String actor,
+                                   Instant at) implements CaseEvent {
     }
 
     private Events() {

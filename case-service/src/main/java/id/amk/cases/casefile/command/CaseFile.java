@@ -87,7 +87,9 @@ public class CaseFile {
         // the child's personal data enters the event store only sealed with this case's key
         apply(new CaseRegisteredEvent(command.caseId(), command.caseNumber(), command.regionCode(),
                 childUnknown ? null : vault.seal(command.caseId(), command.child()), Set.copyOf(command.clusters()), command.abhRole(),
-                command.riskLevel(), command.source(), command.reportId(), command.consent(), command.assignedWorker(), command.actor(), clock.instant()));
+                command.riskLevel(), command.source(), command.reportId(), command.consent(), command.assignedWorker(), command.actor(), clock.instant(),
+                // a child seen for the first time is known by their first case's id: a retried registration names the same child
+                command.childId() != null ? command.childId() : command.caseId()));
     }
 
     @CommandHandler
@@ -231,7 +233,25 @@ public class CaseFile {
         apply(new ChildDetailsRecordedEvent(caseId, vault.seal(caseId, command.child()), stated, command.actor(), clock.instant()));
     }
 
-    /** A worker's text about the child is personal data: once the case's were erased, none is recorded again. */
+    /**
+     * The case is of the same child as another case (its {@code childId}): a worker's judgement, with why (sealed).
+     * Any stage, a closed case too (a child who returns a year later); not once the case's personal data is erased.
+     */
+    @CommandHandler
+    public void handle(Commands.LinkChildCommand command, ChildVault vault, Clock clock) {
+        required(command.childId(), "sameChildAs");
+        required(command.reason(), "reason");
+        if (state.personalDataErased()) {
+            throw new CaseRuleViolation("personal-data-erased", "sameChildAs");
+        }
+        if (command.childId().equals(state.childId()) || caseId.equals(command.sameChildAs())) {
+            throw new CaseRuleViolation("already-recorded", "sameChildAs");
+        }
+        apply(new Events.ChildLinkedEvent(caseId, command.childId(), state.childId(), command.sameChildAs(), command.sameChildAsNumber(),
+                vault.sealText(caseId, command.reason()),
+                command.actor(), clock.instant()));
+    }
+
     /**
      * After an erasure nothing can be sealed for the case any more (its key is gone for good): a free text is refused
      * ({@code case.personal-data-erased}, naming the field) rather than kept readable.

@@ -39,6 +39,8 @@ public final class CaseState {
 
     private String caseId;
     private String caseNumber;
+    /** The child's identity, shared by every case of the same child. */
+    private String childId;
     private Stage stage;
     private String regionCode;
     private SealedChild child;
@@ -83,6 +85,7 @@ public final class CaseState {
         if (event instanceof CaseRegisteredEvent e) {
             next.caseId = e.caseId();
             next.caseNumber = e.caseNumber();
+            next.childId = e.childOrCase();
             next.stage = Stage.REGISTERED;
             next.regionCode = e.regionCode();
             next.child = e.child();
@@ -134,6 +137,8 @@ public final class CaseState {
             if (e.abhRole() != null) {
                 next.abhRole = e.abhRole();
             }
+        } else if (event instanceof id.amk.cases.casefile.api.Events.ChildLinkedEvent e) {
+            next.childId = e.childId();
         } else if (event instanceof PersonalDataErasedEvent) {
             next.personalDataErased = true;
         } else if (event instanceof id.amk.cases.casefile.api.Events.LegalHoldPlacedEvent) {
@@ -200,6 +205,7 @@ public final class CaseState {
         CaseState c = new CaseState();
         c.caseId = caseId;
         c.caseNumber = caseNumber;
+        c.childId = childId;
         c.stage = stage;
         c.regionCode = regionCode;
         c.child = child;
@@ -240,6 +246,10 @@ public final class CaseState {
 
     public String caseNumber() {
         return caseNumber;
+    }
+
+    public String childId() {
+        return childId;
     }
 
     public Stage stage() {

@@ -59,7 +59,7 @@ class CaseSummaryProjection {
                 state.stage().name(), state.regionCode(), List.copyOf(state.clusters()), state.riskLevel().name(),
                 state.assignedWorker(), state.registeredAt(), state.firstContactAt(), state.lastChangedAt(),
                 state.overdue().stream().map(Enum::name).sorted().toList(), due.map(d -> d.deadline().name()).orElse(null),
-                due.map(Timeliness.Due::dueAt).orElse(null), attentionAt, state.version(), searchKeys));
+                due.map(Timeliness.Due::dueAt).orElse(null), attentionAt, state.version(), searchKeys, state.childId()));
     }
 
     /** Erased between the opening and the sealing: no name then. */

@@ -29,6 +29,7 @@ import id.amk.cases.casefile.command.TimelinessRules;
 import id.amk.cases.casefile.query.CaseHistory;
 import id.amk.cases.casefile.query.CaseNumbers;
 import id.amk.cases.casefile.query.CaseSummary;
+import id.amk.cases.casefile.query.SameChild;
 import id.amk.cases.casefile.web.CaseRequests.Assessment;
 import id.amk.cases.casefile.web.CaseRequests.Assignment;
 import id.amk.cases.casefile.web.CaseRequests.Closure;
@@ -105,10 +106,12 @@ class CaseController {
     private final TimelinessRules rules;
     private final ChildSearch childSearch;
     private final LikelyDuplicates duplicates;
+    private final SameChild sameChild;
 
     CaseController(CommandGateway commands, CaseHistory history, CaseNumbers numbers, ReadAudit audit, MongoTemplate mongo,
                    ObjectMapper json, CaseReferrals referrals, WorkerDirectory workers, ChildVault vault, TimelinessRules rules,
-                   ChildSearch childSearch, LikelyDuplicates duplicates) {
+                   ChildSearch childSearch, LikelyDuplicates duplicates, SameChild sameChild) {
+        this.sameChild = sameChild;
         this.rules = rules;
         this.childSearch = childSearch;
         this.duplicates = duplicates;
@@ -140,10 +143,12 @@ class CaseController {
         String worker = request.assignedWorker() != null ? request.assignedWorker()
                 : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
         List<String> notTheSameAs = request.notADuplicate() == null ? List.of() : casesShown(caller, request.notADuplicate().caseIds());
+        // a child who has a case already (who returns a year later): the new case is the same child's
+        String childId = request.sameChildAs() == null ? null : visibleCase(caller, request.sameChildAs(), "sameChildAs").childId();
         String caseNumber = numbers.next(request.regionCode());
         Object registered = commands.sendAndWait(new RegisterCaseCommand(caseId, caseNumber, request.regionCode(), request.child().toChild(),
                 request.clusters(), request.abhRole(), request.riskLevel(), request.source(), request.reportId(), request.consent(),
-                worker, caller.subject()));
+                worker, caller.subject(), childId));
         if (registered == Idempotency.ALREADY_APPLIED) { // registered by an attempt that died before it answered
             caseNumber = current(caseId).caseNumber();
         }
@@ -171,6 +176,18 @@ class CaseController {
                 .map(f -> CaseViews.LikelyDuplicate.of(f, sealed -> vault.openText(f.summary().caseId(), sealed).orElse(null))).toList();
         audit.record(caller, new ReadAudit.Read("case.duplicate-check", null, check.regionCode(), found.size()));
         return found;
+    }
+
+    /** A case the caller may see, named in a request's field; one they may not is a mistake of the request (400, naming the field). */
+    private CaseSummary visibleCase(AmkCaller caller, String caseId, String field) {
+        CaseSummary found = mongo.findOne(Query.query(new Criteria().andOperator(scope(caller), Criteria.where("_id").is(caseId))), CaseSummary.class);
+        if (found == null) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", field));
+        }
+        return found.childId() != null ? found : new CaseSummary(found.caseId(), found.caseNumber(), found.sealedName(), found.stage(),
+                found.regionCode(), found.clusters(), found.riskLevel(), found.assignedWorker(), found.registeredAt(), found.firstContactAt(),
+                found.lastChangedAt(), found.overdue(), found.nextDeadline(), found.nextDueAt(), found.attentionAt(), found.version(),
+                found.searchKeys(), found.caseId());
     }
 
     /** The case numbers of cases the caller was shown; a case they may not see is a mistake of the request. */
@@ -355,6 +372,22 @@ class CaseController {
         return change(caseId, ifMatch, (actor, v) -> new RecordChildDetailsCommand(caseId, body.toChild(), body.abhRole(), actor, v));
     }
 
+    /**
+     * The case is of the same child as another case the caller may see: the two are one child from now on (counted so,
+     * and erased together when the child's data is). Why is required and sealed; audited.
+     */
+    @PostMapping("/{caseId}/child-link")
+    ResponseEntity<CaseDetail> linkChild(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                         @Valid @RequestBody CaseRequests.ChildLink body) {
+        AmkCaller caller = caller();
+        CaseState state = readable(caseId, caller);
+        CaseSummary other = visibleCase(caller, body.sameChildAs(), "sameChildAs");
+        ResponseEntity<CaseDetail> linked = change(caseId, ifMatch, (actor, v) -> new id.amk.cases.casefile.api.Commands.LinkChildCommand(caseId,
+                other.childId(), other.caseId(), other.caseNumber(), body.reason(), actor, v));
+        audit.record(caller, new ReadAudit.Read("case.child-link", caseId, state.regionCode(), 1));
+        return linked;
+    }
+
     @PostMapping("/{caseId}/notes")
     ResponseEntity<CaseDetail> note(@PathVariable String caseId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                     @Valid @RequestBody Note body) {
@@ -393,16 +426,40 @@ class CaseController {
      * Afterwards nobody can read the name, NIK, birth date, address or contacts; the case's history stays.
      */
     @DeleteMapping("/{caseId}/personal-data")
-    ResponseEntity<Void> erase(@PathVariable String caseId, @Valid @RequestBody Reason body) {
+    ResponseEntity<Void> erase(@PathVariable String caseId, @Valid @RequestBody CaseRequests.Erasure body) {
         AmkCaller caller = caller();
         CaseState state = current(caseId);
-        boolean supervisor = caller.has(AmkCaller.Role.SUPERVISOR) && caller.covers(state.regionCode());
-        if (!supervisor && !caller.has(AmkCaller.Role.ADMIN)) {
+        if (!mayErase(caller, state.regionCode())) {
             throw CaseAccess.mayWorkOn(caller, state.regionCode(), state.assignedWorker())
                     ? new ProblemException(HttpStatus.FORBIDDEN, "forbidden", Map.of()) : notFound();
         }
-        commands.sendAndWait(new ErasePersonalDataCommand(caseId, body.reason(), caller.subject()));
+        List<String> cases = new ArrayList<>();
+        if (body.allCasesOfChild()) {
+            // the child's request reaches every case of the child; one the caller may not erase stops it before anything is erased
+            // (and one kept for legal proceedings): each is checked as it stands now, not as its view last showed it
+            for (CaseSummary other : sameChild.all(state.childId())) {
+                CaseState now = other.caseId().equals(caseId) ? state : current(other.caseId());
+                if (!mayErase(caller, now.regionCode())) {
+                    throw new ProblemException(HttpStatus.FORBIDDEN, "case.erasure-beyond-scope", Map.of("field", "allCasesOfChild"));
+                }
+                if (now.legalHold()) {
+                    throw new CaseRuleViolation("legal-hold", "allCasesOfChild");
+                }
+                if (!now.caseId().equals(caseId) && now.childId().equals(state.childId())) {
+                    cases.add(now.caseId());
+                }
+            }
+        }
+        cases.add(0, caseId);
+        for (String erased : cases) { // each erasure is idempotent: a retry after a failure part-way erases the rest
+            commands.sendAndWait(new ErasePersonalDataCommand(erased, body.reason(), caller.subject()));
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    /** An ADMIN, or a SUPERVISOR of the case's province. */
+    private static boolean mayErase(AmkCaller caller, String regionCode) {
+        return caller.has(AmkCaller.Role.ADMIN) || caller.has(AmkCaller.Role.SUPERVISOR) && caller.covers(regionCode);
     }
 
     /**
@@ -434,13 +491,17 @@ class CaseController {
 
     private CaseDetail detail(CaseState state) {
         return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), text -> vault.openText(state.caseId(), text).orElse(null), referrals.of(state.caseId()),
-                Timeliness.current(state, rules).orElse(null));
+                Timeliness.current(state, rules).orElse(null), sameChildCases(state));
+    }
+
+    private CaseViews.SameChildCases sameChildCases(CaseState state) {
+        return CaseViews.SameChildCases.of(sameChild.others(state.childId(), state.caseId(), scope(caller())));
     }
 
     /** The case as it stood at an instant: its state folded from the events up to then, its referrals as they were then. */
     private CaseDetail detail(CaseState state, Instant asOf) {
         return CaseDetail.of(state, vault.open(state.caseId(), state.child()).orElse(null), text -> vault.openText(state.caseId(), text).orElse(null), referrals.asOf(state.caseId(), asOf),
-                Timeliness.current(state, rules).orElse(null));
+                Timeliness.current(state, rules).orElse(null), sameChildCases(state));
     }
 
     private interface CommandFor {

@@ -18,7 +18,15 @@ final class CaseRequests {
 
     record RegisterCase(@NotNull String regionCode, @NotNull @Valid ChildData child, Set<String> clusters, AbhRole abhRole,
                         RiskLevel riskLevel, String source, String reportId, boolean consent, String assignedWorker,
-                        @Valid NotADuplicate notADuplicate) {
+                        @Valid NotADuplicate notADuplicate, @Size(max = 100) String sameChildAs) {
+    }
+
+    /** This case is of the same child as case {@code sameChildAs} (the worker found it so, for this reason). */
+    record ChildLink(@NotBlank @Size(max = 100) String sameChildAs, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** {@code allCasesOfChild}: the child's data in every case of the child is erased, not only in this one. */
+    record Erasure(@Size(max = 1000) String reason, boolean allCasesOfChild) {
     }
 
     /**

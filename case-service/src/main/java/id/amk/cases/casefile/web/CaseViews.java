@@ -31,24 +31,44 @@ final class CaseViews {
                       List<String> goals, List<PlanAction> actions, String closureReason, String outcome, int followUpVisits,
                       int progressNotes, Set<Deadline> overdue, Deadline nextDeadline, Instant nextDueAt,
                       List<CaseReferrals.Referral> referrals, boolean personalDataErased, boolean legalHold,
-                      Instant registeredAt, Instant lastChangedAt, long version) {
+                      Instant registeredAt, Instant lastChangedAt, long version, String childId, SameChildCases sameChild) {
 
         /**
          * {@code child} is the opened personal data: null once erased; {@code open} opens the case's sealed texts (null
          * once erased); {@code due} the step the case runs against now.
          */
         static CaseDetail of(CaseState s, Child child, Function<SealedText, String> open, List<CaseReferrals.Referral> referrals,
-                             Timeliness.Due due) {
+                             Timeliness.Due due, SameChildCases sameChild) {
             return new CaseDetail(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), child, s.clusters(), s.abhRole(),
                     s.riskLevel(), s.source(), s.reportId(), s.consent(), s.assignedWorker(), s.firstContactAt(), opened(s.needs(), open),
                     opened(s.risks(), open), s.recommendedComponents(), opened(s.goals(), open),
                     s.actions().stream().map(a -> new PlanAction(openOrNull(a.description(), open), a.due(), openOrNull(a.responsible(), open))).toList(),
                     openOrNull(s.closureReason(), open), openOrNull(s.outcome(), open), s.followUpVisits(),
-                    s.progressNotes(), s.overdue(), due == null ? null : due.deadline(), due == null ? null : due.dueAt(), referrals, s.personalDataErased(), s.legalHold(), s.registeredAt(), s.lastChangedAt(), s.version());
+                    s.progressNotes(), s.overdue(), due == null ? null : due.deadline(), due == null ? null : due.dueAt(), referrals, s.personalDataErased(), s.legalHold(), s.registeredAt(), s.lastChangedAt(), s.version(),
+                    s.childId(), sameChild);
         }
     }
 
     record Registered(String caseId, String caseNumber) {
+    }
+
+    /**
+     * The child's other cases: those the caller may see ({@code cases}, the child's name not repeated), and how many
+     * more there are that they may not ({@code elsewhere}: a number only, not where or what).
+     */
+    record SameChildCases(List<OtherCase> cases, long elsewhere) {
+
+        static final SameChildCases NONE = new SameChildCases(List.of(), 0);
+
+        static SameChildCases of(id.amk.cases.casefile.query.SameChild.Cases found) {
+            return new SameChildCases(found.visible().stream().map(OtherCase::of).toList(), found.elsewhere());
+        }
+    }
+
+    record OtherCase(String caseId, String caseNumber, String stage, String regionCode, Instant registeredAt) {
+        static OtherCase of(CaseSummary s) {
+            return new OtherCase(s.caseId(), s.caseNumber(), s.stage(), s.regionCode(), s.registeredAt());
+        }
     }
 
     record Page(List<CaseItem> items, int page, int size, long total) {

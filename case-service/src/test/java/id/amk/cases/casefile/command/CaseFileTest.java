@@ -126,12 +126,12 @@ class CaseFileTest {
 
     private static RegisterCaseCommand register(Child child, Set<String> clusters, AbhRole role, String region) {
         return new RegisterCaseCommand(ID, "AMK-3273-2026-000001", region, child, clusters, role, RiskLevel.HIGH, "WALK_IN", null,
-                true, "peksos-1", "peksos-1");
+                true, "peksos-1", "peksos-1", null);
     }
 
     private static CaseRegisteredEvent registered() {
         return new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", SEALED, Set.of("VIOLENCE_VICTIM"), null, RiskLevel.HIGH,
-                "WALK_IN", null, true, "peksos-1", "peksos-1", NOW.minusSeconds(86400));
+                "WALK_IN", null, true, "peksos-1", "peksos-1", NOW.minusSeconds(86400), ID);
     }
 
     private static final FirstContactRecordedEvent CONTACTED = new FirstContactRecordedEvent(ID, NOW.minusSeconds(3600), new SealedText("sealed:home visit"),
@@ -146,6 +146,39 @@ class CaseFileTest {
     private static final CaseClosedEvent CLOSED = new CaseClosedEvent(ID, sealed("GOALS_MET"), sealed("child safe at home"), "peksos-1", NOW);
 
 
+    // children: one child, several cases
+
+    @Test
+    void a_case_registered_for_a_child_seen_before_is_that_childs_and_a_new_child_is_known_by_the_first_case() {
+        RegisterCaseCommand again = new RegisterCaseCommand(ID, "AMK-3273-2027-000001", "32.73.01", CHILD, Set.of("VIOLENCE_VICTIM"), null,
+                RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", "child-of-an-earlier-case");
+        fixture.givenNoPriorActivity().when(again)
+                .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2027-000001", "32.73.01", SEALED, Set.of("VIOLENCE_VICTIM"), null,
+                        RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", NOW, "child-of-an-earlier-case"));
+        org.assertj.core.api.Assertions.assertThat(CaseState.initial().apply(registered()).childId()).isEqualTo(ID);
+        CaseRegisteredEvent beforeChildren = new CaseRegisteredEvent(ID, "n", "32.73.01", SEALED, Set.of("VIOLENCE_VICTIM"), null,
+                RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", NOW, null);
+        org.assertj.core.api.Assertions.assertThat(CaseState.initial().apply(beforeChildren).childId()).as("a case from before children existed is its own child").isEqualTo(ID);
+    }
+
+    @Test
+    void a_case_found_to_be_of_another_cases_child_becomes_that_childs_with_why_sealed() {
+        fixture.given(registered(), CLOSED)
+                .when(new id.amk.cases.casefile.api.Commands.LinkChildCommand(ID, "child-7", "case-7", "AMK-3273-2025-000007",
+                        "same NIK, same mother", "peksos-1", null))
+                .expectEvents(new id.amk.cases.casefile.api.Events.ChildLinkedEvent(ID, "child-7", ID, "case-7", "AMK-3273-2025-000007",
+                        sealed("same NIK, same mother"), "peksos-1", NOW));
+        fixture.given(registered(), new id.amk.cases.casefile.api.Events.ChildLinkedEvent(ID, "child-7", ID, "case-7", "n", sealed("r"), "peksos-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.LinkChildCommand(ID, "child-7", "case-8", "n", "again", "peksos-1", null))
+                .expectExceptionMessage("already-recorded (sameChildAs)");
+        fixture.given(registered())
+                .when(new id.amk.cases.casefile.api.Commands.LinkChildCommand(ID, "child-7", "case-7", "n", " ", "peksos-1", null))
+                .expectExceptionMessage("required (reason)");
+        fixture.given(registered(), new PersonalDataErasedEvent(ID, "r", "spv-1", NOW))
+                .when(new id.amk.cases.casefile.api.Commands.LinkChildCommand(ID, "child-7", "case-7", "n", "why", "peksos-1", null))
+                .expectExceptionMessage("personal-data-erased (sameChildAs)");
+    }
+
     // registration
 
     @Test
@@ -153,7 +186,7 @@ class CaseFileTest {
         fixture.givenNoPriorActivity()
                 .when(register(CHILD, Set.of("VIOLENCE_VICTIM"), null, "32.73.01"))
                 .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2026-000001", "32.73.01", SEALED, Set.of("VIOLENCE_VICTIM"), null,
-                        RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", NOW));
+                        RiskLevel.HIGH, "WALK_IN", null, true, "peksos-1", "peksos-1", NOW, ID));
     }
 
     @Test
@@ -401,12 +434,12 @@ class CaseFileTest {
     @Test
     void a_report_may_register_a_case_without_the_childs_details_or_abh_role_then_the_worker_records_them() {
         RegisterCaseCommand fromReport = new RegisterCaseCommand(ID, "AMK-3273-2026-000002", "32.73", null, Set.of("ABH"), null,
-                RiskLevel.URGENT, "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1");
+                RiskLevel.URGENT, "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", null);
         fixture.givenNoPriorActivity().when(fromReport)
                 .expectEvents(new CaseRegisteredEvent(ID, "AMK-3273-2026-000002", "32.73", null, Set.of("ABH"), null, RiskLevel.URGENT,
-                        "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", NOW));
+                        "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", NOW, ID));
         RegisterCaseCommand walkIn = new RegisterCaseCommand(ID, "n", "32.73", null, Set.of("NEGLECT_VICTIM"), null, RiskLevel.LOW,
-                "WALK_IN", null, true, "peksos-1", "peksos-1");
+                "WALK_IN", null, true, "peksos-1", "peksos-1", null);
         fixture.givenNoPriorActivity().when(walkIn).expectExceptionMessage("required (child.name)");
         fixture.given(registered()).when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null))
                 .expectEvents(new ChildDetailsRecordedEvent(ID, SEALED, "peksos-1", NOW));
@@ -417,7 +450,7 @@ class CaseFileTest {
     @Test
     void an_abh_case_from_a_report_states_the_childs_role_with_the_childs_details() {
         CaseRegisteredEvent fromReport = new CaseRegisteredEvent(ID, "AMK-3273-2026-000002", "32.73", null, Set.of("ABH"), null,
-                RiskLevel.URGENT, "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", NOW.minusSeconds(60));
+                RiskLevel.URGENT, "LAPOR_SOSIAL", "report-1", false, "peksos-1", "spv-1", NOW.minusSeconds(60), ID);
         fixture.given(fromReport).when(new RecordChildDetailsCommand(ID, CHILD, "peksos-1", null))
                 .expectExceptionMessage("abh-role (abhRole)");
         fixture.given(fromReport).when(new RecordChildDetailsCommand(ID, CHILD, AbhRole.VICTIM, "peksos-1", null))

@@ -34,7 +34,7 @@ class TimelinessTest {
     private static final TimelinessRules RULES = TimelinessRules.defaults();
 
     private static CaseState registered(RiskLevel risk) {
-        return CaseState.initial().apply(new CaseRegisteredEvent("c", "n", "32.73", new SealedChild("sealed"), Set.of("NEGLECT_VICTIM"), null, risk, "WALK_IN", null, true, "w", "w", T0));
+        return CaseState.initial().apply(new CaseRegisteredEvent("c", "n", "32.73", new SealedChild("sealed"), Set.of("NEGLECT_VICTIM"), null, risk, "WALK_IN", null, true, "w", "w", T0, "c"));
     }
 
     @ParameterizedTest

@@ -22,7 +22,7 @@ class CaseStatesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
     private static final CaseRegisteredEvent REGISTERED = new CaseRegisteredEvent("c-1", "AMK-3273-2026-000001", "32.73.01",
             new SealedChild("sealed"), Set.of("NEGLECT_VICTIM"), null, RiskLevel.HIGH, "WALK_IN", null, true, "peksos.bandung",
-            "peksos.bandung", T0);
+            "peksos.bandung", T0, null);
     private static final WorkerAssignedEvent ASSIGNED = new WorkerAssignedEvent("c-1", "peksos.cimahi", "peksos.bandung", "32.73.01",
             new id.amk.cases.casefile.api.SealedText("caseload"), "supervisor.jabar", T0.plusSeconds(60));
 

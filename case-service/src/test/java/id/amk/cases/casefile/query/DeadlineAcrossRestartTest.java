@@ -64,7 +64,7 @@ class DeadlineAcrossRestartTest {
         String caseId = UUID.randomUUID().toString();
         app.getBean(CommandGateway.class).sendAndWait(new RegisterCaseCommand(caseId, "AMK-3273-2026-999999", "32.73.01",
                 new Child("Anak", null, LocalDate.parse("2016-02-02"), null, "M", null, null, null, null), Set.of("ABH"),
-                id.amk.cases.casefile.api.AbhRole.VICTIM, RiskLevel.URGENT, "POLICE", null, true, "peksos-1", "peksos-1"));
+                id.amk.cases.casefile.api.AbhRole.VICTIM, RiskLevel.URGENT, "POLICE", null, true, "peksos-1", "peksos-1", null));
         MongoTemplate mongo = app.getBean(MongoTemplate.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(caseId, Document.class, DeadlineWatch.COLLECTION) != null);
         app.close();

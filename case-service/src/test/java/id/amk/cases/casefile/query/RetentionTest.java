@@ -98,7 +98,7 @@ class RetentionTest {
         String caseId = UUID.randomUUID().toString();
         commands.sendAndWait(new Commands.RegisterCaseCommand(caseId, "AMK-3273-2026-" + (100000 + (int) (Math.random() * 899999)), "32.73.01",
                 new Child("Anak Retensi", null, LocalDate.parse("2015-02-02"), null, "F", null, null, null, null), Set.of("NEGLECT_VICTIM"),
-                null, RiskLevel.MEDIUM, "WALK_IN", null, true, "peksos-1", "peksos-1"));
+                null, RiskLevel.MEDIUM, "WALK_IN", null, true, "peksos-1", "peksos-1", null));
         commands.sendAndWait(new Commands.RecordFirstContactCommand(caseId, CLOCK.instant(), null, "peksos-1", null));
         commands.sendAndWait(new Commands.RecordAssessmentCommand(caseId, List.of("care"), List.of(), Set.of(), null, "peksos-1", null));
         commands.sendAndWait(new Commands.RecordPlanCommand(caseId, List.of("cared for"),

@@ -58,6 +58,9 @@ class CaseApiTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    id.amk.cases.search.ChildSearch childSearch;
+
     private String registerBody(String nik) {
         return """
                 {"regionCode":"32.73.01","child":{"name":"%s","nik":"%s","birthDate":"2015-07-05","sex":"F",
@@ -692,6 +695,101 @@ class CaseApiTest {
         List<Document> audited = mongo.find(Query.query(Criteria.where("kind").in("case.duplicate-check", "case.not-a-duplicate")), Document.class, "read_audit");
         assertThat(audited).extracting(d -> d.getString("kind")).contains("case.duplicate-check", "case.not-a-duplicate");
         assertThat(audited.toString()).doesNotContainIgnoringCase("lestari").doesNotContain(phone.substring(1));
+    }
+
+    @Test
+    void a_child_who_returns_gets_a_new_case_of_the_same_child_cases_found_alike_are_linked_and_an_erasure_of_the_child_reaches_all()
+            throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String name = "Rizky Kembali " + tag;
+        String body = """
+                {"regionCode":"32.73.01","child":{"name":"%s","birthDate":"2013-05-06","sex":"M","address":"Gang Kenanga 9"},
+                 "clusters":["NEGLECT_VICTIM"],"riskLevel":"MEDIUM","source":"WALK_IN"%s}""";
+        String first = json(send("POST", "/api/cases", WORKER, null, body.formatted(name, ""))).path("caseId").asText();
+        String firstNumber = json(send("GET", "/api/cases/" + first, WORKER, null, null)).path("caseNumber").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(first, Document.class, "case_summaries") != null);
+
+        // a year later: a new case, the same child
+        assertThat(send("POST", "/api/cases", WORKER, null, body.formatted(name, ",\"sameChildAs\":\"no-such-case\"")).body())
+                .contains("\"field\":\"sameChildAs\"");
+        HttpResponse<String> again = send("POST", "/api/cases", WORKER, null, body.formatted(name, ",\"sameChildAs\":\"" + first + "\""));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        String second = json(again).path("caseId").asText();
+        JsonNode secondDetail = json(send("GET", "/api/cases/" + second, WORKER, null, null));
+        assertThat(secondDetail.path("childId").asText()).isEqualTo(first); // a child is known by their first case
+        assertThat(secondDetail.path("sameChild").path("cases").findValuesAsText("caseNumber")).containsExactly(firstNumber);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(send("GET", "/api/cases/" + first, WORKER, null, null))
+                .path("sameChild").path("cases").findValuesAsText("caseId")).containsExactly(second));
+
+        // registered as another child by another worker's intake, found alike later and linked, with why
+        String third = json(send("POST", "/api/cases", WORKER, null, body.formatted("Rizki Kembali " + tag, ""))).path("caseId").asText();
+        String link = "{\"sameChildAs\":\"%s\",\"reason\":\"%s\"}";
+        assertThat(send("POST", "/api/cases/" + third + "/child-link", WORKER, null, link.formatted(first, "ibu yang sama")).statusCode())
+                .isEqualTo(428);
+        String otherRegency = TOKENS.userToken("peksos.jaksel", List.of("PEKSOS"), List.of("31.71"), null);
+        assertThat(send("POST", "/api/cases/" + third + "/child-link", otherRegency, "\"0\"", link.formatted(first, "x")).statusCode())
+                .isEqualTo(404);
+        assertThat(send("POST", "/api/cases/" + third + "/child-link", WORKER, "\"0\"", link.formatted(third, "x")).body())
+                .contains("already-recorded");
+        HttpResponse<String> linked = send("POST", "/api/cases/" + third + "/child-link", WORKER, "\"0\"", link.formatted(second, "ibu dan alamat sama"));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(json(linked).path("childId").asText()).isEqualTo(first);
+        assertThat(json(linked).path("sameChild").path("cases").findValuesAsText("caseId")).containsExactlyInAnyOrder(first, second);
+        JsonNode history = json(send("GET", "/api/cases/" + third + "/history", WORKER, null, null));
+        assertThat(history.get(1).path("type").asText()).isEqualTo("ChildLinked");
+        assertThat(history.get(1).path("details").path("reason").asText()).isEqualTo("ibu dan alamat sama");
+        // partners and the ministry see which child, never why
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.recordsOf(Topics.CASE_EVENTS, third,
+                r -> r.stream().anyMatch(x -> "amk.case.ChildLinked.v1".equals(TopicReader.header(x, "ce_type"))));
+        String childLinked = published.stream().filter(x -> "amk.case.ChildLinked.v1".equals(TopicReader.header(x, "ce_type")))
+                .map(x -> new String(x.value(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        assertThat(childLinked).contains("\"childId\":\"" + first + "\"", "\"previousChildId\":\"" + third + "\"").doesNotContain("ibu", "Rizk");
+        // someone outside the region learns only that there are more cases, not which
+        String jakarta = json(send("POST", "/api/cases", otherRegency, null, body.formatted(name, "").replace("32.73.01", "31.71.01")))
+                .path("caseId").asText();
+        // linking across provinces takes someone who sees both cases: the Jakarta worker cannot name a Bandung case
+        assertThat(send("POST", "/api/cases/" + jakarta + "/child-link", otherRegency, "\"0\"", link.formatted(first, "NIK yang sama")).body())
+                .contains("\"field\":\"sameChildAs\"");
+        String bothProvinces = TOKENS.userToken("spv.koordinator", List.of("SUPERVISOR"), List.of("31", "32"), null);
+        HttpResponse<String> moved = send("POST", "/api/cases/" + jakarta + "/child-link", bothProvinces, "\"0\"", link.formatted(first, "NIK yang sama"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode seen = json(send("GET", "/api/cases/" + first, WORKER, null, null)).path("sameChild");
+            assertThat(seen.path("cases").findValuesAsText("caseId")).containsExactlyInAnyOrder(second, third);
+            assertThat(seen.path("elsewhere").asLong()).isEqualTo(1);
+        });
+
+        // the child asks to be forgotten: a supervisor of Jawa Barat may not erase the Jakarta case, so nothing is erased
+        String supervisor = TOKENS.userToken("spv.jabar", List.of("SUPERVISOR"), List.of("32"), null);
+        HttpResponse<String> beyond = send("DELETE", "/api/cases/" + second + "/personal-data", supervisor, null,
+                "{\"reason\":\"permintaan anak (UU PDP 27/2022)\",\"allCasesOfChild\":true}");
+        assertThat(beyond.statusCode()).isEqualTo(403);
+        assertThat(beyond.body()).contains("erasure-beyond-scope");
+        assertThat(json(send("GET", "/api/cases/" + first, WORKER, null, null)).path("personalDataErased").asBoolean()).isFalse();
+        String national = TOKENS.userToken("admin.pdp", List.of("ADMIN"), List.of(), null);
+        HttpResponse<String> erased = send("DELETE", "/api/cases/" + second + "/personal-data", national, null,
+                "{\"reason\":\"permintaan anak (UU PDP 27/2022)\",\"allCasesOfChild\":true}");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+        for (String caseId : List.of(first, second, third)) {
+            assertThat(json(send("GET", "/api/cases/" + caseId, WORKER, null, null)).path("personalDataErased").asBoolean()).as(caseId).isTrue();
+        }
+        // neither the names nor their index entries anywhere in case-service's database (raw scan, event store included)
+        // the keyed hashes of the word only this child's names have, as the views held them
+        List<String> keys = childSearch.keysOf(new id.amk.cases.casefile.api.Child(tag, null, null, null, null, null, null, null, null));
+        assertThat(keys).isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String collection : mongo.getCollectionNames()) {
+                for (Document document : mongo.findAll(Document.class, collection)) {
+                    String raw = document.toJson();
+                    assertThat(raw).as(collection).doesNotContain(tag).doesNotContain("Kenanga");
+                    if (!collection.equals("index_keys")) {
+                        for (String key : keys) {
+                            assertThat(raw).as(collection).doesNotContain(key);
+                        }
+                    }
+                }
+            }
+        });
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body) throws Exception {
