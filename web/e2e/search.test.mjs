@@ -29,6 +29,21 @@ async function register(page, name, nik, more = {}) {
   }, { name, nik, more });
 }
 
+/** The registration form filled as a second source writes the child: another spelling, the phone with +62. */
+async function registerAgain(page, name, phone) {
+  await page.getByRole('link', { name: 'Kasus baru' }).click();
+  await page.getByRole('heading', { name: 'Daftarkan kasus baru' }).waitFor();
+  await page.getByLabel('Kabupaten/kota').selectOption('32.73');
+  await page.getByLabel('Nama anak').fill(name);
+  await page.getByLabel('Tanggal lahir').fill('2013-02-03');
+  await page.getByLabel('Jenis kelamin').selectOption('F');
+  await page.getByLabel('Telepon orang tua/wali').fill(`+62 ${phone.slice(1)}`);
+  await page.locator('input[name=clusters][value=NEGLECT_VICTIM]').check();
+  await page.getByLabel('Tingkat risiko').selectOption('MEDIUM');
+  await page.getByRole('button', { name: 'Daftarkan kasus' }).click();
+  await page.getByRole('heading', { name: 'Mungkin anak ini sudah punya kasus' }).waitFor({ timeout: 30_000 });
+}
+
 describe('finding a child', () => {
   it('finds a child by another spelling of the name and by NIK', async () => {
     for (const [viewport, shot] of [[PHONE, 'phone-search'], [LAPTOP, 'laptop-search']]) {
@@ -63,21 +78,6 @@ describe('finding a child', () => {
 });
 
 describe('a child reported twice', () => {
-  /** The registration form filled as a second source writes the child: another spelling, the phone with +62. */
-  async function registerAgain(page, name, phone) {
-    await page.getByRole('link', { name: 'Kasus baru' }).click();
-    await page.getByRole('heading', { name: 'Daftarkan kasus baru' }).waitFor();
-    await page.getByLabel('Kabupaten/kota').selectOption('32.73');
-    await page.getByLabel('Nama anak').fill(name);
-    await page.getByLabel('Tanggal lahir').fill('2013-02-03');
-    await page.getByLabel('Jenis kelamin').selectOption('F');
-    await page.getByLabel('Telepon orang tua/wali').fill(`+62 ${phone.slice(1)}`);
-    await page.locator('input[name=clusters][value=NEGLECT_VICTIM]').check();
-    await page.getByLabel('Tingkat risiko').selectOption('MEDIUM');
-    await page.getByRole('button', { name: 'Daftarkan kasus' }).click();
-    await page.getByRole('heading', { name: 'Mungkin anak ini sudah punya kasus' }).waitFor({ timeout: 30_000 });
-  }
-
   it('shows the existing case with the reasons; a new case all the same needs a reason, which its history keeps', async () => {
     const worker = await person(browser, PHONE);
     try {
@@ -169,6 +169,84 @@ describe('a report of a child who has a case', () => {
       assert.deepEqual(worker.errors, []);
     } finally {
       await worker.context.close();
+    }
+  });
+});
+
+describe('one child, several cases', () => {
+  it('registers a returning child as the same child, links a case found alike later, and erases the child in all their cases', async () => {
+    const cases = [];
+    const worker = await person(browser, PHONE);
+    try {
+      const { page } = worker;
+      await signIn(page, 'peksos.bandung');
+      const phone = `0859${String(Date.now()).slice(-8)}`;
+      const name = `Dimas Prasetyo ${stamp}f`;
+      const first = await register(page, name, null, { birthDate: '2013-02-03', sex: 'F', guardianPhone: phone });
+      const firstNumber = (await (await page.request.get(`${BASE}/api/cases/${first}`)).json()).caseNumber;
+      // a year later the child comes back: the registration shows the first case, and the worker registers a new case of the same child
+      await registerAgain(page, `Dimas Prasetijo ${stamp}f`, phone);
+      const panel = page.getByRole('region', { name: 'Mungkin anak ini sudah punya kasus' });
+      await panel.locator('.card', { hasText: name }).getByRole('button', { name: 'Anak yang sama, kasus baru' }).click();
+      await page.getByText(/telah didaftarkan/).waitFor();
+      const second = new URL(page.url()).pathname.split('/').pop();
+      assert.notEqual(second, first);
+      cases.push(first, second);
+      const others = page.getByRole('region', { name: 'Kasus lain anak ini' }).or(page.locator('section.same-child'));
+      await others.getByRole('link', { name: firstNumber }).waitFor();
+      await check(page, 'phone-same-child');
+
+      // a third case, registered as another child by mistake, is found alike from its own screen and linked, with why
+      const third = await register(page, `Dimas Prasetya ${stamp}f`, null, { birthDate: '2013-02-03', sex: 'F', guardianPhone: phone });
+      cases.push(third);
+      for (let i = 0; i < 30; i++) { // the cases' lines (what the look reads) follow their registration by a moment
+        const found = await (await page.request.get(`${BASE}/api/cases?name=${encodeURIComponent(name)}`)).json();
+        if (found.items.some((c) => c.caseId === second)) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      await page.goto(`${BASE}/cases/${third}`);
+      await page.getByRole('button', { name: 'Cari kasus lain anak ini' }).click();
+      const candidates = page.getByRole('region', { name: 'Mungkin anak yang sama' });
+      const candidate = candidates.locator('.card', { hasText: firstNumber });
+      await candidate.waitFor({ timeout: 30_000 });
+      await candidate.getByRole('button', { name: 'Ini anak yang sama' }).click();
+      await candidate.getByText('Tuliskan alasannya.').waitFor();
+      await page.screenshot({ path: join(SHOTS, 'phone-same-child-link-seen.png') });
+      await candidate.getByLabel('Mengapa ini anak yang sama?').fill('Telepon ibu dan tanggal lahir sama, nama ditulis lain');
+      await candidate.getByRole('button', { name: 'Ini anak yang sama' }).click();
+      await page.getByText(`Kasus ini sekarang tercatat sebagai anak yang sama dengan kasus ${firstNumber}.`).waitFor();
+      await page.locator('section.same-child').getByRole('link', { name: firstNumber }).waitFor();
+      await check(page, 'phone-same-child-linked');
+      await page.getByRole('tab', { name: 'Riwayat' }).click();
+      await page.getByText('Dicatat sebagai anak yang sama dengan kasus lain').waitFor();
+      await page.getByText('Telepon ibu dan tanggal lahir sama, nama ditulis lain').waitFor();
+      assert.deepEqual(worker.errors, []);
+    } finally {
+      await worker.context.close();
+    }
+
+    // the child asks to be forgotten: the supervisor erases the child's data in every case of the child at once
+    const supervisor = await person(browser, LAPTOP);
+    try {
+      const { page } = supervisor;
+      await signIn(page, 'supervisor.jabar');
+      const one = await (await page.request.get(`${BASE}/api/cases/${cases[0]}`)).json();
+      assert.deepEqual(one.sameChild.cases.map((c) => c.caseId).sort(), cases.slice(1).sort());
+      await page.goto(`${BASE}/cases/${one.caseId}`);
+      await page.getByRole('checkbox', { name: /Hapus juga data anak ini di 2 kasus lainnya/ }).check();
+      await page.getByLabel('Dasar permintaan penghapusan').fill('Permintaan wali (UU 27/2022)');
+      await page.getByRole('button', { name: 'Hapus data pribadi…' }).click();
+      await page.getByLabel(`Ketik nomor kasus ${one.caseNumber} untuk mengonfirmasi`).fill(one.caseNumber);
+      await check(page, 'laptop-erase-child');
+      await page.getByRole('button', { name: 'Hapus selamanya' }).click();
+      await page.getByText('Data pribadi anak telah dihapus.').waitFor();
+      for (const caseId of cases) {
+        const detail = await (await page.request.get(`${BASE}/api/cases/${caseId}`)).json();
+        assert.equal(detail.personalDataErased, true, caseId);
+      }
+      assert.deepEqual(supervisor.errors, []);
+    } finally {
+      await supervisor.context.close();
     }
   });
 });

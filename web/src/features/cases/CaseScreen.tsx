@@ -12,6 +12,7 @@ import { ReferralForm } from '../referrals/ReferralForm';
 import { EraseForm, LegalHoldForm, ReassignForm, TransferForm } from '../supervision/SupervisorActions';
 import { useCase, type CaseDetail, type Stage } from './api';
 import { HistoryTimeline } from './HistoryTimeline';
+import { SameChildSection } from './SameChild';
 import { isPurposeRequired, PurposeForm } from './purpose';
 import { isLocal, markForField, useKeptCases } from '../field/outbox';
 import { localToInstant } from './rules';
@@ -94,6 +95,7 @@ export function CaseScreen({ session }: { session: Session }) {
         {tab === 'work' && (
           <>
             <CaseFacts detail={detail} />
+            {!asOf && <SameChildSection {...props} offline={offline} />}
             {!asOf && !detail.personalDataErased && detail.stage !== 'CLOSED' && <ChildDetailsForm key={current.data.etag} {...props} />}
             {!asOf && (
               <section aria-labelledby="next-step">

@@ -42,6 +42,21 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
   const [reasonMissing, setReasonMissing] = useState(false);
   const api = register.error ?? (checkError as Error | null);
 
+  const caseBody = (v: RegisterForm) => ({
+    regionCode: v.regionCode,
+    child: childBody(v),
+    clusters: v.clusters,
+    abhRole: v.clusters.includes('ABH') ? v.abhRole || null : null,
+    riskLevel: v.riskLevel,
+    source: v.source,
+    consent: v.consent,
+  });
+  const send = (body: Record<string, unknown>) => register.mutate(body, {
+    onSuccess: (created) => navigate(`/cases/${created.caseId}`, { state: created.queued ? { queued: true } : { registered: created.caseNumber } }),
+  });
+  // a child who returns (a new problem, a year later): a new case of the same child, counted as one child
+  const registerForSameChild = (caseId: string) => form.handleSubmit((v) => send({ ...caseBody(v), sameChildAs: caseId }))();
+
   const submit = form.handleSubmit(async (v) => {
     const child = childBody(v);
     const of = JSON.stringify([v.regionCode, child]);
@@ -66,19 +81,7 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
       setReasonMissing(true);
       return;
     }
-    register.mutate(
-      {
-        regionCode: v.regionCode,
-        child,
-        clusters: v.clusters,
-        abhRole: v.clusters.includes('ABH') ? v.abhRole || null : null,
-        riskLevel: v.riskLevel,
-        source: v.source,
-        consent: v.consent,
-        notADuplicate: found.length > 0 ? { caseIds: found.map((d) => d.caseId), reason: reason.trim() } : null,
-      },
-      { onSuccess: (created) => navigate(`/cases/${created.caseId}`, { state: created.queued ? { queued: true } : { registered: created.caseNumber } }) },
-    );
+    send({ ...caseBody(v), notADuplicate: found.length > 0 ? { caseIds: found.map((d) => d.caseId), reason: reason.trim() } : null });
   });
   const duplicates = checked?.found ?? [];
   // the worker is at the button at the bottom of a long form: take them to what was found, and tell screen readers
@@ -142,7 +145,11 @@ export function RegisterCaseScreen({ session }: { session: Session }) {
                   <p><strong>{d.childName ?? t('register.duplicates.noName')}</strong> · {d.caseNumber}</p>
                   <p className="muted"><RegionName code={d.regionCode} /> · {t(`stage.${d.stage}`)} · {t('register.duplicates.score', { score: d.score })}</p>
                   <p className="chips">{d.reasons.map((r) => <span key={r} className="badge">{t(`register.duplicates.why.${r}`)}</span>)}</p>
-                  <Link className="button" to={`/cases/${d.caseId}`}>{t('register.duplicates.open', { caseNumber: d.caseNumber })}</Link>
+                  <div className="actions">
+                    <Link className="button" to={`/cases/${d.caseId}`}>{t('register.duplicates.open', { caseNumber: d.caseNumber })}</Link>
+                    <button type="button" className="button button-ghost" disabled={register.isPending}
+                      onClick={() => void registerForSameChild(d.caseId)}>{t('register.duplicates.sameChild')}</button>
+                  </div>
                 </li>
               ))}
             </ul>

@@ -95,6 +95,18 @@ export interface CaseDetail {
   registeredAt: string;
   lastChangedAt: string;
   version: number;
+  /** The child's identity, shared by every case of the same child. */
+  childId?: string;
+  /** The child's other cases the worker may see, and how many more there are beyond what they may see. */
+  sameChild?: { cases: OtherCase[]; elsewhere: number };
+}
+
+export interface OtherCase {
+  caseId: string;
+  caseNumber: string;
+  stage: Stage;
+  regionCode: string;
+  registeredAt: string;
 }
 
 export interface HistoryEntry {

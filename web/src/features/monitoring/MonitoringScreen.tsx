@@ -69,6 +69,7 @@ export default function MonitoringScreen({ session }: { session: Session }) {
         <>
           <ul className="kpis" aria-label={t('monitoring.summary')}>
             <li><span className="kpi-value">{number(f.total)}</span><span>{t('monitoring.kpi.total')}</span></li>
+            <li><span className="kpi-value">{number(f.children)}</span><span>{t('monitoring.kpi.children')}</span></li>
             <li><span className="kpi-value">{number(f.open)}</span><span>{t('monitoring.kpi.open')}</span></li>
             <li><span className="kpi-value">{number(f.closed)}</span><span>{t('monitoring.kpi.closed')}</span></li>
             <li><span className="kpi-value">{number(f.deadlineBreaches)}</span><span>{t('monitoring.kpi.overdue')}</span></li>
@@ -125,7 +126,7 @@ export default function MonitoringScreen({ session }: { session: Session }) {
                   <li key={r.region}>
                     <button type="button" className="button button-block drill-button" onClick={() => go({ region: r.region })}>
                       <span>{regionName(r.region)}</span>
-                      <span className="muted small">{t('monitoring.drillLine', { total: number(r.total), overdue: number(r.deadlineBreaches) })}</span>
+                      <span className="muted small">{t('monitoring.drillLine', { total: number(r.total), children: number(r.children), overdue: number(r.deadlineBreaches) })}</span>
                     </button>
                   </li>
                 ))}

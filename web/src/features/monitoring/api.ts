@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { get, query } from '../../lib/api';
 
-export interface RegionRow { region: string; total: number; open: number; closed: number; deadlineBreaches: number; onTimeShare: number | null }
+export interface RegionRow { region: string; total: number; children: number; open: number; closed: number; deadlineBreaches: number; onTimeShare: number | null }
 
 export interface CaseFigures {
   region: string;
   month: string | null;
   total: number;
+  /** Distinct children of those cases (a child with two cases counts once). */
+  children: number;
   open: number;
   closed: number;
   deadlineBreaches: number;

@@ -81,14 +81,16 @@ export function EraseForm(props: StepProps) {
   const navigate = useNavigate();
   const step = useCaseStep(props.detail.caseId, props.current);
   const [confirming, setConfirming] = useState(false);
-  const form = useForm({ defaultValues: { reason: '', confirm: '' } });
+  const form = useForm({ defaultValues: { reason: '', confirm: '', allCasesOfChild: false } });
   if (props.detail.personalDataErased) return <p className="muted">{t('supervise.erase.already')}</p>;
+  // the child's other cases: a request of the child to be forgotten reaches them all
+  const others = (props.detail.sameChild?.cases.length ?? 0) + (props.detail.sameChild?.elsewhere ?? 0);
   const e = step.error;
   return (
     <form className="form step danger" noValidate aria-labelledby="step-erase"
       onSubmit={form.handleSubmit((v) => {
         if (!confirming) { setConfirming(true); return; }
-        step.mutate({ step: 'personal-data', method: 'DELETE', body: { reason: v.reason.trim() } }, {
+        step.mutate({ step: 'personal-data', method: 'DELETE', body: { reason: v.reason.trim(), allCasesOfChild: others > 0 && v.allCasesOfChild } }, {
           onSuccess: () => { props.onDone(t('supervise.erase.done')); navigate(`/cases/${props.detail.caseId}`, { replace: true }); },
         });
       })}>
@@ -98,6 +100,12 @@ export function EraseForm(props: StepProps) {
       <Field label={t('supervise.erase.reason')} error={form.formState.errors.reason?.message ?? problemFor(e, 'reason')}>
         {(p) => <textarea {...p} rows={2} maxLength={1000} {...form.register('reason', { validate: (v) => v.trim() !== '' || t('step.errors.required') })} />}
       </Field>
+      {others > 0 && (
+        <label className="check">
+          <input type="checkbox" {...form.register('allCasesOfChild')} />
+          {t('supervise.erase.allCasesOfChild', { count: others })}
+        </label>
+      )}
       {confirming && (
         <div className="alert alert-warning" role="alertdialog" aria-labelledby="erase-confirm-title">
           <p id="erase-confirm-title"><strong>{t('supervise.erase.confirmTitle')}</strong></p>
