@@ -236,6 +236,7 @@ describe('one child, several cases', () => {
       await page.getByRole('checkbox', { name: /Hapus juga data anak ini di 2 kasus lainnya/ }).check();
       await page.getByLabel('Dasar permintaan penghapusan').fill('Permintaan wali (UU 27/2022)');
       await page.getByRole('button', { name: 'Hapus data pribadi…' }).click();
+      await page.getByText(`Data pribadi anak pada kasus ${one.caseNumber} dan 2 kasus lainnya akan dihapus selamanya.`).waitFor();
       await page.getByLabel(`Ketik nomor kasus ${one.caseNumber} untuk mengonfirmasi`).fill(one.caseNumber);
       await check(page, 'laptop-erase-child');
       await page.getByRole('button', { name: 'Hapus selamanya' }).click();

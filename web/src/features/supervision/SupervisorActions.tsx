@@ -109,7 +109,9 @@ export function EraseForm(props: StepProps) {
       {confirming && (
         <div className="alert alert-warning" role="alertdialog" aria-labelledby="erase-confirm-title">
           <p id="erase-confirm-title"><strong>{t('supervise.erase.confirmTitle')}</strong></p>
-          <p>{t('supervise.erase.confirmText', { caseNumber: props.detail.caseNumber })}</p>
+          <p>{others > 0 && form.watch('allCasesOfChild')
+            ? t('supervise.erase.confirmTextAll', { caseNumber: props.detail.caseNumber, count: others })
+            : t('supervise.erase.confirmText', { caseNumber: props.detail.caseNumber })}</p>
           <Field label={t('supervise.erase.typeNumber', { caseNumber: props.detail.caseNumber })}
             error={form.formState.errors.confirm?.message}>
             {(p) => <input {...p} autoComplete="off" {...form.register('confirm', {
