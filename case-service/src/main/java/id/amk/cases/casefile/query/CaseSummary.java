@@ -20,6 +20,11 @@ public record CaseSummary(@Id String caseId, String caseNumber, SealedText seale
                           List<String> overdue, String nextDeadline, Instant nextDueAt, Instant attentionAt, long version,
                           List<String> searchKeys, String childId) {
 
+    /** The case's child: a line written before children existed is its case's own child. */
+    public String childOrCase() {
+        return childId != null ? childId : caseId;
+    }
+
     /** attentionAt of a case with nothing due: after every real date. */
     public static final Instant NOTHING_DUE = Instant.parse("9999-12-31T00:00:00Z");
 }

@@ -144,7 +144,7 @@ class CaseController {
                 : caller.has(AmkCaller.Role.PEKSOS) ? caller.subject() : null;
         List<String> notTheSameAs = request.notADuplicate() == null ? List.of() : casesShown(caller, request.notADuplicate().caseIds());
         // a child who has a case already (who returns a year later): the new case is the same child's
-        String childId = request.sameChildAs() == null ? null : visibleCase(caller, request.sameChildAs(), "sameChildAs").childId();
+        String childId = request.sameChildAs() == null ? null : visibleCase(caller, request.sameChildAs(), "sameChildAs").childOrCase();
         String caseNumber = numbers.next(request.regionCode());
         Object registered = commands.sendAndWait(new RegisterCaseCommand(caseId, caseNumber, request.regionCode(), request.child().toChild(),
                 request.clusters(), request.abhRole(), request.riskLevel(), request.source(), request.reportId(), request.consent(),
@@ -184,10 +184,7 @@ class CaseController {
         if (found == null) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", Map.of("field", field));
         }
-        return found.childId() != null ? found : new CaseSummary(found.caseId(), found.caseNumber(), found.sealedName(), found.stage(),
-                found.regionCode(), found.clusters(), found.riskLevel(), found.assignedWorker(), found.registeredAt(), found.firstContactAt(),
-                found.lastChangedAt(), found.overdue(), found.nextDeadline(), found.nextDueAt(), found.attentionAt(), found.version(),
-                found.searchKeys(), found.caseId());
+        return found;
     }
 
     /** The case numbers of cases the caller was shown; a case they may not see is a mistake of the request. */
@@ -383,7 +380,7 @@ class CaseController {
         CaseState state = readable(caseId, caller);
         CaseSummary other = visibleCase(caller, body.sameChildAs(), "sameChildAs");
         ResponseEntity<CaseDetail> linked = change(caseId, ifMatch, (actor, v) -> new id.amk.cases.casefile.api.Commands.LinkChildCommand(caseId,
-                other.childId(), other.caseId(), other.caseNumber(), body.reason(), actor, v));
+                other.childOrCase(), other.caseId(), other.caseNumber(), body.reason(), actor, v));
         audit.record(caller, new ReadAudit.Read("case.child-link", caseId, state.regionCode(), 1));
         return linked;
     }
