@@ -14,7 +14,12 @@ describe('the read audit in the console', () => {
     const supervisor = await person(browser, PHONE);
     try {
       const { page } = supervisor;
+      // the caseload the supervisor lands on is read (and audited) once its request has answered: the audit is opened after
+      // that, not while it is still on its way (under load the audit list was read first and the supervisor's read missing)
+      const caseload = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases' && r.request().method() === 'GET',
+        { timeout: 30_000 });
       await signIn(page, 'supervisor.jabar');
+      assert.equal((await caseload).status(), 200);
       await page.getByRole('link', { name: 'Jejak akses' }).click();
       await page.getByRole('heading', { name: 'Jejak akses data anak' }).waitFor();
       await page.getByText('Siapa membaca data anak di provinsi Anda').waitFor();
